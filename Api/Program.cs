@@ -1,0 +1,39 @@
+using Ecom.Aspire.Api;
+using Ecom.Aspire.Api.Apis;
+using Ecom.Aspire.Core.Storage;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => EcomDbContextOptions.Configure(options, dataSource));
+builder.AddRedisClient("cache");
+builder.AddAdminKeyAuthentication();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Ecom.Aspire API";
+    document.Info.Description = "Analytics, live KPIs and simulations of the Ecom.Aspire marketplace. " +
+        "Calls that write or start something need the admin key in the X-Api-Key header.";
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", options => options.WithTitle("Ecom.Aspire API"));
+app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+app.MapDefaultEndpoints();
+
+app.MapOverviewApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,13 @@
+namespace Ecom.Aspire.Web.Services;
+
+// What the Web reads from the Api (the JSON of /api/...), declared on the client side as in eShop's WebApp.
+
+public sealed record TableCount(string Schema, string Table, long Rows);
+
+public sealed record DatabaseOverview(
+    IReadOnlyList<TableCount> Tables, long Orders, DateTimeOffset? FirstOrderAt, DateTimeOffset? LastOrderAt, int Runs,
+    DateTimeOffset ComputedAt)
+{
+    public bool IsEmpty => Orders == 0;
+    public long RowsOf(string table) => Tables.FirstOrDefault(t => t.Table == table)?.Rows ?? 0;
+}

@@ -1,0 +1,32 @@
+using Ecom.Aspire.Core.Storage;
+using Ecom.Aspire.Worker;
+using Ecom.Aspire.Worker.Commands;
+using Hangfire;
+
+// A command (simulate, migrate, ...) runs and exits; without one the Worker is the Hangfire server.
+if (WorkerCommandLine.IsCommand(args))
+{
+    return await WorkerCommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddEcomDatabase();
+builder.AddRedisClient("cache");
+builder.AddAdminKeyAuthentication();
+
+// Migrations first: hosted services start in registration order, so no job runs on an old schema.
+builder.Services.AddHostedService<MigrateDatabaseHostedService>();
+builder.AddHangfireOnPostgres();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapGet("/", () => TypedResults.Redirect("/hangfire"));
+// The dashboard shows and can trigger jobs: only the admin (admin key) may open it.
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "Ecom.Aspire jobs" })
+    .RequireAuthorization(AdminKeyAuthentication.Policy);
+
+app.Run();
+return 0;
