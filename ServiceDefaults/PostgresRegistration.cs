@@ -70,7 +70,8 @@ public static class PostgresRegistration
 
         if (!settings.DisableHealthChecks)
         {
-            builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(name: typeof(TContext).Name);
+            // One round trip outside the retrying execution strategy: a health check must answer fast, not retry for a minute.
+            builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(name: typeof(TContext).Name, customTestQuery: CanQueryAsync);
         }
         if (!settings.DisableTracing)
         {
@@ -81,5 +82,21 @@ public static class PostgresRegistration
             builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter("Npgsql"));
         }
         return builder;
+    }
+
+    private static async Task<bool> CanQueryAsync<TContext>(TContext context, CancellationToken ct) where TContext : DbContext
+    {
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return await command.ExecuteScalarAsync(ct) is 1;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
     }
 }
