@@ -1,5 +1,6 @@
 using Ecom.Aspire.Api;
 using Ecom.Aspire.Api.Apis;
+using Ecom.Aspire.Core.Realtime;
 using Ecom.Aspire.Core.Storage;
 using Scalar.AspNetCore;
 
@@ -10,6 +11,8 @@ builder.AddRedisClient("cache");
 builder.AddAdminKeyAuthentication();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<RedisKpiStore>();
+builder.Services.AddSingleton<LiveKpiReader>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -32,6 +35,7 @@ app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 app.MapDefaultEndpoints();
 
 app.MapOverviewApi();
+app.MapKpisApi();
 
 app.Run();
 

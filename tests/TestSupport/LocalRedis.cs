@@ -26,6 +26,12 @@ public sealed class LocalRedis : IAsyncDisposable
         var fromEnvironment = Environment.GetEnvironmentVariable("ConnectionStrings__cache");
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return new LocalRedis(fromEnvironment, 0);
 
+        return await StartOwnedAsync();
+    }
+
+    /// <summary>Always a server of its own (for tests that stop and start Redis).</summary>
+    public static async Task<LocalRedis> StartOwnedAsync()
+    {
         var port = FreePort.Next();
         var redis = new LocalRedis($"127.0.0.1:{port}", port);
         await redis.StartServerAsync();
