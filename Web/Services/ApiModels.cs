@@ -11,3 +11,11 @@ public sealed record DatabaseOverview(
     public bool IsEmpty => Orders == 0;
     public long RowsOf(string table) => Tables.FirstOrDefault(t => t.Table == table)?.Rows ?? 0;
 }
+
+public sealed record KpiShare(string Key, decimal Revenue);
+
+public sealed record LiveKpis(
+    DateOnly Day, decimal Revenue, long Orders, long Items, long ActiveCustomers, decimal AverageTicket,
+    IReadOnlyList<KpiShare> RevenueByState, IReadOnlyList<KpiShare> TopProducts);
+
+public sealed record LiveKpisAnswer(LiveKpis Kpis, string Source, DateTimeOffset AsOf, double AgeSeconds, bool Degraded, string? Reason);

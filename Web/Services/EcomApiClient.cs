@@ -8,4 +8,8 @@ public sealed class EcomApiClient(HttpClient http)
     public async Task<DatabaseOverview> GetOverviewAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<DatabaseOverview>("api/overview", ct)
         ?? throw new InvalidOperationException("The Api answered /api/overview with an empty body.");
+
+    public async Task<LiveKpisAnswer> GetLiveKpisAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<LiveKpisAnswer>("api/kpis/live", ct)
+        ?? throw new InvalidOperationException("The Api answered /api/kpis/live with an empty body.");
 }

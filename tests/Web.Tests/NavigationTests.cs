@@ -25,9 +25,9 @@ public sealed class NavigationTests
     }
 
     [Fact]
-    public void A_page_not_built_yet_says_so_and_what_it_will_show()
+    public async Task A_page_not_built_yet_says_so_and_what_it_will_show()
     {
-        using var ctx = StubApi.Json("{}").CreateContext();
+        await using var ctx = StubApi.Json("{}").CreateContext();
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/geography");
 
         var page = ctx.Render<PlannedPage>();

@@ -12,10 +12,10 @@ public sealed class OverviewPageTests
         """;
 
     [Fact]
-    public void Shows_counts_and_dates_in_pt_BR_formats()
+    public async Task Shows_counts_and_dates_in_pt_BR_formats()
     {
         var api = StubApi.Json(Populated);
-        using var ctx = api.CreateContext();
+        await using var ctx = api.CreateContext();
 
         var page = ctx.Render<Overview>();
 
@@ -24,13 +24,13 @@ public sealed class OverviewPageTests
         Assert.Contains("01/01/2024 00:00", page.Find("[data-testid=tile-first-order]").TextContent);
         Assert.Contains("31/12/2025 20:59", page.Find("[data-testid=tile-last-order]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=empty]"));
-        Assert.Equal(1, api.Calls);
+        Assert.Single(api.Paths, "/api/overview");
     }
 
     [Fact]
-    public void An_empty_database_says_to_start_a_simulation()
+    public async Task An_empty_database_says_to_start_a_simulation()
     {
-        using var ctx = StubApi.Json("""{"tables":[],"orders":0,"firstOrderAt":null,"lastOrderAt":null,"runs":0,"computedAt":"2026-01-01T12:00:00Z"}""").CreateContext();
+        await using var ctx = StubApi.Json("""{"tables":[],"orders":0,"firstOrderAt":null,"lastOrderAt":null,"runs":0,"computedAt":"2026-01-01T12:00:00Z"}""").CreateContext();
 
         var page = ctx.Render<Overview>();
 
@@ -38,9 +38,9 @@ public sealed class OverviewPageTests
     }
 
     [Fact]
-    public void An_unreachable_Api_is_shown_as_an_error_with_a_retry()
+    public async Task An_unreachable_Api_is_shown_as_an_error_with_a_retry()
     {
-        using var ctx = StubApi.Unreachable().CreateContext();
+        await using var ctx = StubApi.Unreachable().CreateContext();
 
         var page = ctx.Render<Overview>();
 

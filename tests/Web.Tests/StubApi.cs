@@ -10,17 +10,34 @@ namespace Ecom.Aspire.Web.Tests;
 public sealed class StubApi(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
 {
     public int Calls { get; private set; }
+    public List<string> Paths { get; } = [];
 
-    public static StubApi Json(string json) => new(_ => new HttpResponseMessage(HttpStatusCode.OK)
+    /// <summary>Answers each path (without the leading slash, e.g. "api/overview") with its JSON; other paths get a 404.</summary>
+    public static StubApi Routes(params (string Path, string Json)[] routes) => new(request =>
     {
-        Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        var path = request.RequestUri!.AbsolutePath.TrimStart('/');
+        var match = routes.FirstOrDefault(r => r.Path == path);
+        return match.Json is null
+            ? new HttpResponseMessage(HttpStatusCode.NotFound)
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(match.Json, Encoding.UTF8, "application/json") };
     });
+
+    /// <summary>The same JSON for the overview, and a quiet live answer.</summary>
+    public static StubApi Json(string overviewJson) => Routes(("api/overview", overviewJson), ("api/kpis/live", LiveJson()));
+
+    public static string LiveJson(decimal revenue = 0, long orders = 0, bool degraded = false) => $$"""
+        {"kpis":{"day":"2026-11-22","revenue":{{revenue.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"orders":{{orders}},"items":{{orders}},
+        "activeCustomers":{{orders}},"averageTicket":{{(orders == 0 ? 0 : Math.Round(revenue / orders, 2)).ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+        "revenueByState":[],"topProducts":[]},"source":"{{(degraded ? "postgres" : "redis")}}","asOf":"2026-11-22T12:00:00Z","ageSeconds":3,
+        "degraded":{{(degraded ? "true" : "false")}},"reason":{{(degraded ? "\"Redis is not connected\"" : "null")}}}
+        """;
 
     public static StubApi Unreachable() => new(_ => throw new HttpRequestException("Connection refused (api:80)"));
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Calls++;
+        lock (Paths) Paths.Add(request.RequestUri!.AbsolutePath);
         return Task.FromResult(answer(request));
     }
 
