@@ -1,6 +1,9 @@
+using Ecom.Aspire.Core.Jobs;
+using Ecom.Aspire.Core.Realtime;
 using Ecom.Aspire.Core.Storage;
 using Ecom.Aspire.Worker;
 using Ecom.Aspire.Worker.Commands;
+using Ecom.Aspire.Worker.Jobs;
 using Hangfire;
 
 // A command (simulate, migrate, ...) runs and exits; without one the Worker is the Hangfire server.
@@ -14,10 +17,15 @@ builder.AddServiceDefaults();
 builder.AddEcomDatabase();
 builder.AddRedisClient("cache");
 builder.AddAdminKeyAuthentication();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<RedisKpiStore>();
+builder.Services.AddSingleton<KpiReconciler>();
+builder.Services.AddTransient<ReconcileLiveKpisJob>();
 
 // Migrations first: hosted services start in registration order, so no job runs on an old schema.
 builder.Services.AddHostedService<MigrateDatabaseHostedService>();
 builder.AddHangfireOnPostgres();
+builder.Services.AddHostedService<RecurringJobs>();
 
 var app = builder.Build();
 app.UseAuthentication();

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Ecom.Aspire.Core.Jobs;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecom.Aspire.Integration.Tests.Foundation;
 
@@ -57,6 +61,31 @@ public sealed class HangfireDashboardTests(ServersFixture servers)
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('shop','sim','hangfire')", connection);
         Assert.Equal(3L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_worker_schedules_its_recurring_jobs_and_runs_them_with_their_dependencies()
+    {
+        var db = await servers.NewEmptyDatabaseAsync("worker_jobs");
+        await using var worker = new WorkerFactory(db, servers.Redis.ConnectionString);
+        _ = worker.CreateClient();
+        var storage = worker.Services.GetRequiredService<JobStorage>();
+
+        using (var connection = storage.GetConnection())
+        {
+            Assert.Contains(connection.GetRecurringJobs(), j => j.Id == ReconcileLiveKpisJob.Id);
+        }
+        var jobId = worker.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ReconcileLiveKpisJob.Id);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? state = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            state = storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
+            if (state is "Succeeded" or "Failed") break;
+            await Task.Delay(250);
+        }
+        Assert.Equal("Succeeded", state);
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>
