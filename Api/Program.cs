@@ -14,7 +14,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RedisKpiStore>();
 builder.Services.AddSingleton<LiveKpiReader>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+// Binding failures become exceptions that BadRequestHandler turns into a ProblemDetails naming the parameter.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Ecom.Aspire API";
@@ -36,6 +39,7 @@ app.MapDefaultEndpoints();
 
 app.MapOverviewApi();
 app.MapKpisApi();
+app.MapSimulationsApi();
 
 app.Run();
 
