@@ -5,6 +5,8 @@ using Ecom.Aspire.Core.Storage;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// The Api takes small JSON bodies only.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024);
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => EcomDbContextOptions.Configure(options, dataSource));
 builder.AddRedisClient("cache");
@@ -27,6 +29,7 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
 }));
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -28,6 +28,7 @@ builder.AddHangfireOnPostgres();
 builder.Services.AddHostedService<RecurringJobs>();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();

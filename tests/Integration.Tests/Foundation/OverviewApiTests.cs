@@ -21,6 +21,11 @@ public sealed class OverviewApiTests(ServersFixture servers)
 
         Assert.NotNull(overview);
         Assert.Equal(3, overview.Orders);
+
+        var raw = await api.CreateClient().GetAsync("/api/overview");
+        Assert.Equal("nosniff", raw.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", raw.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'none'", raw.Headers.GetValues("Content-Security-Policy").Single());
         Assert.False(overview.IsEmpty);
         Assert.Equal(DatabaseOverviewQuery.Tables.Count, overview.Tables.Count);
         Assert.Equal(2, overview.Tables.Single(t => t.Table == "customers").Rows);
