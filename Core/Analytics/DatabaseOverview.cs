@@ -1,10 +1,12 @@
+using CsvHelper;
 using Dapper;
 using Npgsql;
 
 namespace Ecom.Aspire.Core.Analytics;
 
 /// <summary>How many rows one table holds.</summary>
-public sealed record TableCount(string Schema, string Table, long Rows);
+[CsvRecord]
+public sealed partial record TableCount(string Schema, string Table, long Rows);
 
 /// <summary>What the database holds: rows per table of the shop and sim schemas and the span of order dates.</summary>
 public sealed record DatabaseOverview(

@@ -36,6 +36,25 @@ public sealed class OverviewApiTests(ServersFixture servers)
     }
 
     [Fact]
+    public async Task Overview_tables_download_as_csv_and_an_unknown_format_is_refused()
+    {
+        var db = await servers.NewMigratedDatabaseAsync("overview_csv");
+        await SmallShop.SeedAsync(db);
+        await using var api = new ApiFactory(db, servers.Redis.ConnectionString);
+        var client = api.CreateClient();
+
+        var csv = await client.GetAsync("/api/overview?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("Schema,Table,Rows", lines[0]);
+        Assert.Contains("shop,orders,3", lines);
+
+        var bad = await client.GetAsync("/api/overview?format=xml");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("format", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Overview_of_an_empty_database_has_zero_counts_and_no_dates()
     {
         var db = await servers.NewMigratedDatabaseAsync("overview_empty");
