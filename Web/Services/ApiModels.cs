@@ -19,3 +19,14 @@ public sealed record LiveKpis(
     IReadOnlyList<KpiShare> RevenueByState, IReadOnlyList<KpiShare> TopProducts);
 
 public sealed record LiveKpisAnswer(LiveKpis Kpis, string Source, DateTimeOffset AsOf, double AgeSeconds, bool Degraded, string? Reason);
+
+public sealed record ChunkView(int ChunkNo, string Status, DateOnly? From, DateOnly? To, long Rows, int Attempts, string? Worker,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error);
+
+public sealed record RunView(
+    int Id, string Kind, string Status, long Seed, System.Text.Json.JsonElement Parameters, DateOnly? From, DateOnly? To,
+    int ChunksTotal, int ChunksDone, double Progress, long RowsWritten, DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, IReadOnlyList<ChunkView>? Chunks)
+{
+    public bool IsActive => Status is "pending" or "running";
+}

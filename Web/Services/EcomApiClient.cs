@@ -9,6 +9,9 @@ public sealed class EcomApiClient(HttpClient http)
         await http.GetFromJsonAsync<DatabaseOverview>("api/overview", ct)
         ?? throw new InvalidOperationException("The Api answered /api/overview with an empty body.");
 
+    public async Task<IReadOnlyList<RunView>> GetSimulationsAsync(int take = 20, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<List<RunView>>($"api/simulations?take={take}", ct) ?? [];
+
     public async Task<LiveKpisAnswer> GetLiveKpisAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<LiveKpisAnswer>("api/kpis/live", ct)
         ?? throw new InvalidOperationException("The Api answered /api/kpis/live with an empty body.");
