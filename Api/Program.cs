@@ -11,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => EcomDbContextOptions.Configure(options, dataSource));
 builder.AddRedisClient("cache");
 builder.AddAdminKeyAuthentication();
+builder.AddMutationRateLimit();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RedisKpiStore>();
@@ -34,6 +35,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("Ecom.Aspire API"));
@@ -43,6 +45,7 @@ app.MapDefaultEndpoints();
 app.MapOverviewApi();
 app.MapKpisApi();
 app.MapSimulationsApi();
+app.MapLiveApi();
 
 app.Run();
 

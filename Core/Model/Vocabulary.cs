@@ -99,6 +99,8 @@ public static class RunStatuses
 {
     public const string Pending = "pending";
     public const string Running = "running";
+    /// <summary>Live mode only: stopped by an admin until resumed.</summary>
+    public const string Paused = "paused";
     public const string Completed = "completed";
     public const string Failed = "failed";
 }
