@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Ecom.Aspire.Core.Storage;
 using Microsoft.Extensions.Logging.Console;
 
@@ -17,8 +18,12 @@ internal static class CommandHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
+        // Logs go to standard error, so standard output carries only the command's own result lines.
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+        // EF Core logs the expected probe of a not-yet-created migrations history table as a failed command.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(DbLoggerCategory.Database.Command.Name, LogLevel.None);
         if (needsDatabase)
         {
             if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("ecomdb")))
