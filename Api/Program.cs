@@ -1,6 +1,8 @@
 using Ecom.Aspire.Api;
 using Ecom.Aspire.Api.Apis;
+using Ecom.Aspire.Core.Jobs;
 using Ecom.Aspire.Core.Realtime;
+using Hangfire;
 using Ecom.Aspire.Core.Storage;
 using Scalar.AspNetCore;
 
@@ -14,6 +16,8 @@ builder.AddAdminKeyAuthentication();
 builder.AddMutationRateLimit();
 
 builder.Services.AddSingleton(TimeProvider.System);
+// A Hangfire client only: the Api queues jobs (simulations), the Worker runs them.
+builder.Services.AddHangfire(config => config.UseEcomStorage(builder.Configuration.GetConnectionString("ecomdb")!));
 builder.Services.AddSingleton<RedisKpiStore>();
 builder.Services.AddSingleton<LiveKpiReader>();
 builder.Services.AddProblemDetails();

@@ -1,6 +1,8 @@
 using Ecom.Aspire.Core.Jobs;
 using Ecom.Aspire.Core.Realtime;
+using Ecom.Aspire.Core.Simulation.Runs;
 using Ecom.Aspire.Core.Storage;
+using Ecom.Aspire.Core.Warehouse;
 using Ecom.Aspire.Worker;
 using Ecom.Aspire.Worker.Commands;
 using Ecom.Aspire.Worker.Jobs;
@@ -21,11 +23,20 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RedisKpiStore>();
 builder.Services.AddSingleton<KpiReconciler>();
 builder.Services.AddTransient<ReconcileLiveKpisJob>();
+builder.Services.AddSingleton<SimulatorCache>();
+builder.Services.AddSingleton<ChunkRunner>();
+builder.Services.AddTransient<HistorySimulationJob>();
+builder.Services.AddSingleton<WarehouseEtl>();
+builder.Services.AddTransient<WarehouseEtlJob>();
+builder.Services.AddTransient<OlistImportJob>();
 
 // Migrations first: hosted services start in registration order, so no job runs on an old schema.
 builder.Services.AddHostedService<MigrateDatabaseHostedService>();
+builder.Services.AddHostedService<BiReaderRoleHostedService>();
 builder.AddHangfireOnPostgres();
 builder.Services.AddHostedService<RecurringJobs>();
+builder.AddLiveOrderProducer();
+builder.Services.AddHostedService<SeedHistoryOnEmptyDatabase>();
 
 var app = builder.Build();
 app.UseSecurityHeaders();

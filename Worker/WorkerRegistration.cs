@@ -1,14 +1,12 @@
 using Ecom.Aspire.Core.Storage;
 using Hangfire;
-using Hangfire.PostgreSql;
+using Ecom.Aspire.Core.Jobs;
 
 namespace Ecom.Aspire.Worker;
 
 /// <summary>What the Worker host (and its command line) registers, named once.</summary>
 public static class WorkerRegistration
 {
-    public const string HangfireSchema = "hangfire";
-
     public static IHostApplicationBuilder AddEcomDatabase(this IHostApplicationBuilder builder) =>
         builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => EcomDbContextOptions.Configure(options, dataSource));
 
@@ -16,13 +14,7 @@ public static class WorkerRegistration
     public static IHostApplicationBuilder AddHangfireOnPostgres(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("ecomdb")!;
-        builder.Services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                c => c.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true }));
+        builder.Services.AddHangfire(config => config.UseEcomStorage(connectionString));
         builder.Services.AddHangfireServer(options =>
         {
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";

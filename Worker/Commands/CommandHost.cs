@@ -10,7 +10,7 @@ namespace Ecom.Aspire.Worker.Commands;
 /// </summary>
 internal static class CommandHost
 {
-    public static IHost Build(bool needsDatabase)
+    public static IHost Build(bool needsDatabase, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -32,6 +32,7 @@ internal static class CommandHost
             }
             builder.AddEcomDatabase();
         }
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 

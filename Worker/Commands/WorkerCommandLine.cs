@@ -8,7 +8,7 @@ namespace Ecom.Aspire.Worker.Commands;
 /// </summary>
 public static class WorkerCommandLine
 {
-    private static readonly string[] CommandNames = ["migrate"];
+    private static readonly string[] CommandNames = ["migrate", "simulate", "etl", "import-olist"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (CommandNames.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
@@ -17,6 +17,9 @@ public static class WorkerCommandLine
     {
         var root = new RootCommand("Ecom.Aspire Worker: without a command it runs the Hangfire server.");
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(EtlCommand.Create());
+        root.Subcommands.Add(ImportOlistCommand.Create());
         return root;
     }
 
@@ -27,7 +30,9 @@ public static class WorkerCommandLine
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
+            // One readable line: System.CommandLine lists the allowed values on lines of their own.
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Console.Error.WriteLine($"error: {message}");
             return 2;
         }
         try

@@ -12,6 +12,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, IConfiguration conf
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Schedule<ReconcileLiveKpisJob>(ReconcileLiveKpisJob.Id, "Ecom:Jobs:ReconcileCron", Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
+        Schedule<WarehouseEtlJob>(WarehouseEtlJob.Id, "Ecom:Jobs:EtlCron", "*/5 * * * *", j => j.RunAsync(CancellationToken.None));
         return Task.CompletedTask;
     }
 

@@ -26,8 +26,8 @@ public sealed class SimulationsPageTests
 
         var page = ctx.Render<Simulations>(p => p.Add(s => s.Interval, TimeSpan.FromMilliseconds(50)));
 
-        page.WaitForAssertion(() => Assert.Contains("#7", page.Find("[data-testid=runs]").TextContent));
-        page.WaitForAssertion(() => Assert.Contains("completed", page.Find("[data-testid=runs]").TextContent), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Contains("#7", page.Find("[data-testid=runs]").TextContent), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Contains("completed", page.Find("[data-testid=runs]").TextContent), TimeSpan.FromSeconds(30));
         Assert.Contains("4 / 4 chunks", page.Find("[data-testid=runs]").TextContent);
         Assert.Contains("01/01/2024 – 31/12/2025", page.Find("[data-testid=runs]").TextContent);
         var settled = calls;

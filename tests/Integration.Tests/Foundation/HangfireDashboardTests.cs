@@ -13,17 +13,6 @@ namespace Ecom.Aspire.Integration.Tests.Foundation;
 [Collection(ServersCollection.Name)]
 public sealed class HangfireDashboardTests(ServersFixture servers)
 {
-    private sealed class WorkerFactory(string db, string redis) : WebApplicationFactory<Ecom.Aspire.Worker.Commands.CommandLineException>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:ecomdb", db);
-            builder.UseSetting("ConnectionStrings:cache", redis);
-            builder.UseSetting("Ecom:AdminApiKey", ApiFactory.AdminKey);
-        }
-    }
-
     [Fact]
     public async Task The_dashboard_refuses_anonymous_and_wrong_key_requests_and_opens_for_the_admin()
     {

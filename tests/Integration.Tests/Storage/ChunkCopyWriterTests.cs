@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Dapper;
 using Ecom.Aspire.Core.Model;
@@ -6,12 +5,11 @@ using Ecom.Aspire.Core.Simulation;
 using Ecom.Aspire.Core.Storage.Copy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Xunit.Abstractions;
 
 namespace Ecom.Aspire.Integration.Tests.Storage;
 
 [Collection(ServersCollection.Name)]
-public sealed class ChunkCopyWriterTests(ServersFixture servers, ITestOutputHelper output)
+public sealed class ChunkCopyWriterTests(ServersFixture servers)
 {
     [Fact]
     public async Task A_world_chunk_and_an_order_chunk_read_back_field_by_field()
@@ -107,81 +105,6 @@ public sealed class ChunkCopyWriterTests(ServersFixture servers, ITestOutputHelp
         }
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM shop.customers"));
     }
-
-    /// <summary>
-    /// Not an assertion on speed: prints the writer's rows/s on generated-like data next to a raw binary COPY of the
-    /// very same bytes (exported with COPY TO, re-imported as is), the best a COPY can do on this server.
-    /// ECOM_COPY_BENCH_ORDERS sets the size (default 20,000 orders, about 100,000 rows).
-    /// </summary>
-    [Fact]
-    public async Task Speed_of_the_writer_against_a_raw_binary_copy()
-    {
-        var orderCount = int.TryParse(Environment.GetEnvironmentVariable("ECOM_COPY_BENCH_ORDERS"), out var n) ? n : 20_000;
-        var connectionString = await servers.NewMigratedDatabaseAsync("copy_speed");
-        var runId = await NewRunAsync(connectionString);
-        var (world, orders) = GeneratedLike.Chunks(runId, orderCount, seed: 7);
-        var rows = TableCounts.Of(world).Total + TableCounts.Of(orders).Total;
-
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-
-        var firstWriter = await TimeWriterAsync(connection, world, orders);
-        var raw = await TimeRawCopyAsync(connection);
-        await TruncateAsync(connection);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var writer = await TimeWriterAsync(connection, world, orders);
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-
-        Assert.Equal(orders.Orders.Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM shop.orders"));
-        output.WriteLine($"{rows:N0} rows: writer {rows / writer.TotalSeconds:N0} rows/s ({writer.TotalMilliseconds:N0} ms; " +
-                         $"first run {firstWriter.TotalMilliseconds:N0} ms), raw binary COPY {rows / raw.TotalSeconds:N0} rows/s " +
-                         $"({raw.TotalMilliseconds:N0} ms): writer/raw = {raw.TotalSeconds / writer.TotalSeconds:P0}; " +
-                         $"client CPU {cpu.TotalMilliseconds:N0} ms ({rows / cpu.TotalSeconds:N0} rows per client CPU second)");
-    }
-
-    private static async Task<TimeSpan> TimeWriterAsync(NpgsqlConnection connection, ChunkData world, ChunkData orders)
-    {
-        var clock = Stopwatch.StartNew();
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            await ChunkCopyWriter.WriteAsync(connection, world, CancellationToken.None);
-            await ChunkCopyWriter.WriteAsync(connection, orders, CancellationToken.None);
-            await tx.CommitAsync();
-        }
-        return clock.Elapsed;
-    }
-
-    /// <summary>Exports every table in binary, empties them, and times importing the same bytes back.</summary>
-    private static async Task<TimeSpan> TimeRawCopyAsync(NpgsqlConnection connection)
-    {
-        var dumps = new List<(string Table, byte[] Bytes)>();
-        foreach (var table in ChunkTables.InWriteOrder)
-        {
-            var columns = string.Join(", ", ChunkTables.ColumnsOf(table));
-            using var buffer = new MemoryStream();
-            await using (var export = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({columns}) TO STDOUT (FORMAT BINARY)"))
-            {
-                await export.CopyToAsync(buffer);
-            }
-            dumps.Add((table, buffer.ToArray()));
-        }
-        await TruncateAsync(connection);
-
-        var clock = Stopwatch.StartNew();
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            foreach (var (table, bytes) in dumps)
-            {
-                await using var import = await connection.BeginRawBinaryCopyAsync(ChunkTables.CopyCommand(table));
-                await import.WriteAsync(bytes);
-            }
-            await tx.CommitAsync();
-        }
-        return clock.Elapsed;
-    }
-
-    private static Task TruncateAsync(NpgsqlConnection connection) => connection.ExecuteAsync(
-        $"TRUNCATE {string.Join(", ", ChunkTables.InWriteOrder)}");
 
     private static async Task<int> NewRunAsync(string connectionString)
     {

@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Ecom.Aspire.Benchmarks;
+
+// Benchmarks print figures; they assert nothing. Each ends with one result line that scripts can read.
+var root = new RootCommand("Ecom.Aspire benchmarks");
+root.Subcommands.Add(GeneratorBenchmark.Create());
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"error: {parse.Errors[0].Message}");
+    return 2;
+}
+return await parse.InvokeAsync();
