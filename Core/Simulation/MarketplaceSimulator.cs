@@ -62,6 +62,32 @@ public sealed class MarketplaceSimulator
         return new OrderChunkGenerator(world, _parameters, _runId, chunk).Generate();
     }
 
+    /// <summary>
+    /// Live mode: the orders placed in [<paramref name="from"/>, <paramref name="to"/>) (whole seconds; sub-second
+    /// parts are dropped) by this world's customers, products and sellers, for live run <paramref name="liveRunId"/>.
+    /// Their number is Poisson(<paramref name="ordersPerSecond"/> × seconds × <see cref="RetailCalendar.LiveDemandFactor"/>
+    /// per hour); customers are those active on the day (<see cref="LiveCustomerPool"/>); baskets, prices, freight,
+    /// payments and fraud labels come from the same per-order code as history orders (no card-testing bursts: they
+    /// need new accounts); dates and status are those of <see cref="LiveOrderTimeline"/> at <paramref name="to"/>.
+    /// Order ids are live sequence numbers <paramref name="firstOrderSeq"/>, +1, ... (<see cref="LiveIds"/>). The same
+    /// window, rate and first sequence number give the same rows. Thread-safe.
+    /// </summary>
+    public ChunkData GenerateLive(DateTimeOffset from, DateTimeOffset to, double ordersPerSecond, long firstOrderSeq, int liveRunId)
+    {
+        var fromSec = from.ToUnixTimeSeconds();
+        var toSec = to.ToUnixTimeSeconds();
+        if (toSec <= fromSec) throw new ArgumentException($"the window {from:O}..{to:O} is empty", nameof(to));
+        if (double.IsNaN(ordersPerSecond) || ordersPerSecond < 0 || ordersPerSecond > 100_000) throw new ArgumentOutOfRangeException(nameof(ordersPerSecond), ordersPerSecond, "the rate must be between 0 and 100,000 orders per second");
+        if (liveRunId == _runId || liveRunId is < 0 or > 90_000_000) throw new ArgumentOutOfRangeException(nameof(liveRunId), liveRunId, "a live run id other than the history run's");
+        ArgumentOutOfRangeException.ThrowIfNegative(firstOrderSeq);
+        var day = SaoPauloTime.DateOf(from);
+        var pool = _livePool;
+        if (pool is null || pool.Day != day) _livePool = pool = new LiveCustomerPool(_world.Value, day);
+        return OrderChunkGenerator.GenerateLive(_world.Value, _parameters, liveRunId, fromSec, toSec, ordersPerSecond, firstOrderSeq, pool);
+    }
+
+    private volatile LiveCustomerPool? _livePool;
+
     /// <summary>The rows of chunk number <paramref name="chunkNo"/>.</summary>
     public ChunkData Generate(int chunkNo) =>
         chunkNo >= 0 && chunkNo < _timeline.Chunks.Count

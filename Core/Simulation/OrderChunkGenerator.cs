@@ -40,29 +40,53 @@ internal sealed class OrderChunkGenerator
 
     private long _reviewSeq;
 
+    /// <summary>Live mode: the window's days are read from the calendar, not from the history run's timeline.</summary>
+    private readonly bool _live;
+    private readonly GiftSeason[] _liveSeasons = [];
+
     public OrderChunkGenerator(World world, SimulationParameters p, int runId, ChunkSpec chunk)
+        : this(world, p, runId, chunk, live: null)
+    {
+    }
+
+    /// <param name="live">For live mode: the window [FromSec, ToSec) (after the history run's period) and its random stream.</param>
+    private OrderChunkGenerator(World world, SimulationParameters p, int runId, ChunkSpec chunk, (long FromSec, long ToSec, SimRandom Rng)? live)
     {
         _w = world;
         _t = world.T;
         _p = p;
         _runId = runId;
         _chunk = chunk;
-        (_fromHour, _toHour) = _t.ChunkHours[chunk.No];
-        _fromSec = _t.StartSec + _fromHour * Timeline.SecondsPerHour;
-        _toSec = _t.StartSec + _toHour * Timeline.SecondsPerHour;
-        _nowSec = _t.NowSec;
-        _firstDay = chunk.From.DayNumber - p.From.DayNumber;
-        _rng = SimRandom.Create(p.Seed, chunk.No, 0);
+        if (live is { } window)
+        {
+            // Live windows lie after the history timeline: no hour grid, no planned market events; "now" is the window's end.
+            _live = true;
+            _fromSec = window.FromSec;
+            _toSec = window.ToSec;
+            _nowSec = window.ToSec;
+            _rng = window.Rng;
+            _liveSeasons = new GiftSeason[Math.Max(1, chunk.To.DayNumber - chunk.From.DayNumber)];
+            for (var d = 0; d < _liveSeasons.Length; d++) RetailCalendar.DayFactor(chunk.From.AddDays(d), p.Calendar, out _liveSeasons[d]);
+        }
+        else
+        {
+            (_fromHour, _toHour) = _t.ChunkHours[chunk.No];
+            _fromSec = _t.StartSec + _fromHour * Timeline.SecondsPerHour;
+            _toSec = _t.StartSec + _toHour * Timeline.SecondsPerHour;
+            _nowSec = _t.NowSec;
+            _firstDay = chunk.From.DayNumber - p.From.DayNumber;
+            _rng = SimRandom.Create(p.Seed, chunk.No, 0);
+        }
 
         var categories = p.Catalog.Categories;
         var catIndex = new Dictionary<string, int>();
         for (var i = 0; i < categories.Count; i++) catIndex[categories[i].Name] = i;
 
-        var chunkEvents = _t.Events.Where(e => e.FromHour < _toHour && e.ToHour > _fromHour).ToArray();
+        var chunkEvents = _live ? [] : _t.Events.Where(e => e.FromHour < _toHour && e.ToHour > _fromHour).ToArray();
         _viral = [.. chunkEvents.Where(e => e.Kind == MarketEventKinds.ViralProduct && e.ProductIndex >= 0)];
         _paymentOutages = [.. chunkEvents.Where(e => e.Kind == MarketEventKinds.PaymentOutage)];
         // Crises that started up to two months before the chunk still slow down its shipments.
-        _crises = [.. _t.Events.Where(e => e.Kind == MarketEventKinds.LogisticsCrisis && e.ToHour > _fromHour && e.FromHour < _toHour + 90 * 24)];
+        _crises = _live ? [] : [.. _t.Events.Where(e => e.Kind == MarketEventKinds.LogisticsCrisis && e.ToHour > _fromHour && e.FromHour < _toHour + 90 * 24)];
 
         // Category demand per day: base share × gift-date boost × campaigns on a category.
         var days = chunk.To.DayNumber - chunk.From.DayNumber;
@@ -71,9 +95,9 @@ internal sealed class OrderChunkGenerator
         for (var d = 0; d < _dayCategories.Length; d++)
         {
             var dayIndex = Math.Min(_firstDay + d, _t.Days - 1);
-            var gifts = RetailCalendar.GiftCategories(_t.SeasonOfDay[dayIndex]);
-            var dayFromHour = (int)((_t.DayStartSec[dayIndex] - _t.StartSec) / Timeline.SecondsPerHour);
-            var dayToHour = (int)((_t.DayStartSec[dayIndex + 1] - _t.StartSec) / Timeline.SecondsPerHour);
+            var gifts = RetailCalendar.GiftCategories(_live ? _liveSeasons[Math.Min(d, _liveSeasons.Length - 1)] : _t.SeasonOfDay[dayIndex]);
+            var dayFromHour = _live ? 0 : (int)((_t.DayStartSec[dayIndex] - _t.StartSec) / Timeline.SecondsPerHour);
+            var dayToHour = _live ? 0 : (int)((_t.DayStartSec[dayIndex + 1] - _t.StartSec) / Timeline.SecondsPerHour);
             for (var c = 0; c < categories.Count; c++)
             {
                 var w = categories[c].DemandShare;
@@ -184,6 +208,86 @@ internal sealed class OrderChunkGenerator
         for (var i = 0; i < array.Length; i++)
         {
             var order = BuildOrder(in array[i], IdSpace.Id(_runId, _chunk.No, i), out var label);
+            data.Orders.Add(order);
+            if (label is not null) data.Labels.Add(label);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Live mode: the orders of [<paramref name="fromSec"/>, <paramref name="toSec"/>) for live run
+    /// <paramref name="liveRunId"/>, numbered from <paramref name="firstOrderSeq"/> (<see cref="LiveIds"/>), with their
+    /// state at the end of the window (<see cref="LiveOrderTimeline"/>). The random stream derives from (seed, live run,
+    /// window start), so the same window gives the same rows.
+    /// </summary>
+    public static ChunkData GenerateLive(World world, SimulationParameters p, int liveRunId, long fromSec, long toSec,
+        double ordersPerSecond, long firstOrderSeq, LiveCustomerPool customers)
+    {
+        var chunk = new ChunkSpec(LiveIds.ChunkOf(firstOrderSeq),
+            SaoPauloTime.DateOf(World.At(fromSec)), SaoPauloTime.DateOf(World.At(toSec - 1)).AddDays(1));
+        var mixed = p.Seed ^ (long)((ulong)(uint)liveRunId * 0x9E3779B97F4A7C15UL);
+        var rng = SimRandom.Create(mixed, (int)(fromSec ^ (fromSec >> 32)), 0x4C495645);
+        return new OrderChunkGenerator(world, p, liveRunId, chunk, (fromSec, toSec, rng)).GenerateLive(ordersPerSecond, firstOrderSeq, customers);
+    }
+
+    private ChunkData GenerateLive(double ordersPerSecond, long firstOrderSeq, LiveCustomerPool customers)
+    {
+        var data = new ChunkData(_chunk);
+        if (customers.Count == 0) return data;
+
+        // Expected orders per hour segment: rate × seconds × the calendar's demand factor of that hour.
+        var segments = new List<(long From, long To, double Cumulative)>();
+        var total = 0.0;
+        for (var a = _fromSec; a < _toSec;)
+        {
+            var b = Math.Min(_toSec, (a / Timeline.SecondsPerHour + 1) * Timeline.SecondsPerHour);
+            total += ordersPerSecond * (b - a) * RetailCalendar.LiveDemandFactor(World.At(a), _p.Calendar);
+            segments.Add((a, b, total));
+            a = b;
+        }
+        var n = _rng.Poisson(total);
+        if (n == 0) return data;
+
+        var f = _p.Fraud;
+        var plan = new Planned[n];
+        for (var k = 0; k < n; k++)
+        {
+            var u = _rng.NextDouble() * total;
+            var s = 0;
+            while (s < segments.Count - 1 && segments[s].Cumulative <= u) s++;
+            var (from, to, _) = segments[s];
+            var sec = from + (long)(_rng.NextDouble() * (to - from));
+            var customer = customers.Sample(ref _rng);
+            byte kind = Normal;
+            var x = _rng.NextDouble();
+            if ((x -= f.BulkOrderRate) < 0) kind = Bulk;
+            else if ((x -= f.PriceErrorRate) < 0) kind = PriceError;
+            else if ((x -= f.UnusualGeographyRate) < 0) kind = UnusualGeography;
+            else if ((x -= f.FreightErrorRate) < 0) kind = FreightError;
+            else if ((x -= f.AccountTakeoverRate) < 0)
+            {
+                // An established account (first order at least 60 days before) suddenly buys high value far away.
+                var bound = LowerBound(_w.CustFirstSec, sec - 60 * Day);
+                for (var attempt = 0; attempt < 10 && bound > 0; attempt++)
+                {
+                    var victim = _rng.Next(bound);
+                    if (_w.CustTester[victim]) continue;
+                    customer = victim;
+                    kind = AccountTakeover;
+                    break;
+                }
+            }
+            plan[k] = new Planned { Sec = sec, Customer = customer, Kind = kind };
+        }
+        Array.Sort(plan);
+        data.Orders.Capacity = n;
+        for (var i = 0; i < n; i++)
+        {
+            var order = BuildOrder(in plan[i], LiveIds.OrderId(_runId, firstOrderSeq + i), out var label);
+            // The history logic drew a fate as of the window's end; live orders follow their own timeline instead.
+            var fate = LiveOrderTimeline.FateOf(order.Id, order.PurchasedAt, order.Delivery!.PromisedAt, _p);
+            LiveOrderTimeline.Apply(order, LiveOrderTimeline.StateAt(fate, World.At(_toSec)));
+            order.Reviews.Clear();
             data.Orders.Add(order);
             if (label is not null) data.Labels.Add(label);
         }
@@ -334,10 +438,21 @@ internal sealed class OrderChunkGenerator
         var c = po.Customer;
         var customer = w.Customers[c];
         var kind = po.Kind;
-        var hour = _t.HourOfSec(t);
-        var dayIndex = _t.DayOfHour[hour];
-        var localDay = Math.Clamp(dayIndex - _firstDay, 0, _dayCategories.Length - 1);
-        var season = _t.SeasonOfDay[dayIndex];
+        int hour, localDay;
+        GiftSeason season;
+        if (_live)
+        {
+            hour = -1; // no market events in live mode
+            localDay = Math.Clamp(SaoPauloTime.DateOf(World.At(t)).DayNumber - _chunk.From.DayNumber, 0, _dayCategories.Length - 1);
+            season = _liveSeasons[Math.Min(localDay, _liveSeasons.Length - 1)];
+        }
+        else
+        {
+            hour = _t.HourOfSec(t);
+            var dayIndex = _t.DayOfHour[hour];
+            localDay = Math.Clamp(dayIndex - _firstDay, 0, _dayCategories.Length - 1);
+            season = _t.SeasonOfDay[dayIndex];
+        }
 
         // Where it ships.
         int shipState = w.CustState[c];
@@ -559,8 +674,13 @@ internal sealed class OrderChunkGenerator
         var transitMedian = (carrier.BaseDays + km / carrier.KmPerDay) * d.SlownessFactor;
         var expectedDays = _approvalMedianDays + d.HandlingMedianDays + transitMedian;
         var promiseDays = (int)Math.Ceiling(expectedDays * d.PromiseFactor);
-        var dayIndex = _t.DayOfHour[_t.HourOfSec(t)];
-        var promised = _t.DayStartSec[Math.Min(dayIndex + promiseDays + 1, _t.DayStartSec.Length - 1)];
+        long promised;
+        if (_live) promised = SaoPauloTime.StartOfDay(SaoPauloTime.DateOf(World.At(t)).AddDays(promiseDays + 1)).ToUnixTimeSeconds();
+        else
+        {
+            var dayIndex = _t.DayOfHour[_t.HourOfSec(t)];
+            promised = _t.DayStartSec[Math.Min(dayIndex + promiseDays + 1, _t.DayStartSec.Length - 1)];
+        }
 
         var approved = t + ApprovalDelay(paymentType);
         var handling = (long)(_rng.LogNormalMedian(d.HandlingMedianDays, d.HandlingSigma) * Day);

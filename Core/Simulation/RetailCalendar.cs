@@ -97,6 +97,21 @@ public static class RetailCalendar
         return factor;
     }
 
+    /// <summary>
+    /// Demand at an instant relative to an average hour of an ordinary week: the day's calendar factor × the weekday
+    /// weight × the hour-of-day weight (both profiles normalised to a mean of 1), in America/Sao_Paulo. Live mode
+    /// multiplies its orders-per-second rate by it. Market events are not included (they are drawn for history runs).
+    /// </summary>
+    public static double LiveDemandFactor(DateTimeOffset instant, CalendarParameters c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var local = SaoPauloTime.LocalOf(instant);
+        var dow = ((int)local.DayOfWeek + 6) % 7; // Monday = 0
+        return DayFactor(DateOnly.FromDateTime(local), c)
+            * c.WeekdayWeights[dow] * 7 / c.WeekdayWeights.Sum()
+            * c.HourWeights[local.Hour] * 24 / c.HourWeights.Sum();
+    }
+
     /// <summary>The 7 days before the date (the shopping window of a gift date; the day itself is ordinary).</summary>
     private static bool InWeekBefore(DateOnly day, DateOnly date) => day.DayNumber >= date.DayNumber - 7 && day.DayNumber < date.DayNumber;
 
