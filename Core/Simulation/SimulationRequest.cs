@@ -22,7 +22,7 @@ public sealed record SimulationRequest(DateOnly? From = null, DateOnly? To = nul
             return null;
         }
 
-        var defaults = SimulationParameters.Default(DateOnly.FromDateTime(now.UtcDateTime));
+        var defaults = SimulationParameters.Default(SaoPauloTime.DateOf(now));
         var (from, to) = (From, To, Years) switch
         {
             ({ } f, { } t, _) => (f, t),

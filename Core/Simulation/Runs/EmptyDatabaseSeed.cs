@@ -5,7 +5,7 @@ namespace Ecom.Aspire.Core.Simulation.Runs;
 
 /// <summary>
 /// A new installation shows data by itself: on a database without orders and without any run, a default history
-/// simulation (two years up to today) is created. Several Workers starting together create it once.
+/// simulation (two years up to now) is created. Several Workers starting together create it once.
 /// </summary>
 public static class EmptyDatabaseSeed
 {
@@ -22,8 +22,10 @@ public static class EmptyDatabaseSeed
         if (!empty) return null;
 
         var now = clock.GetUtcNow();
-        var defaults = SimulationParameters.Default(DateOnly.FromDateTime(now.UtcDateTime));
-        var parameters = (defaults with { Customers = customers ?? defaults.Customers }).Resolve(now);
+        // Two years up to this very moment (not just yesterday): today already has its morning when live mode takes over.
+        var today = SaoPauloTime.DateOf(now);
+        var defaults = SimulationParameters.Default(today);
+        var parameters = (defaults with { To = today, Customers = customers ?? defaults.Customers }).Resolve(now);
         // Created under the lock, in a transaction of its own: a second Worker waiting on the lock then sees the run.
         var runId = await SimulationRunStore.CreateAsync(dataSource, parameters, ct);
         await tx.CommitAsync(ct);
