@@ -14,6 +14,7 @@ builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => Eco
 builder.AddRedisClient("cache");
 builder.AddAdminKeyAuthentication();
 builder.AddMutationRateLimit();
+builder.AddAnalyticsCache();
 
 builder.Services.AddSingleton(TimeProvider.System);
 // A Hangfire client only: the Api queues jobs (simulations), the Worker runs them.
@@ -40,6 +41,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("Ecom.Aspire API"));
@@ -50,6 +52,7 @@ app.MapOverviewApi();
 app.MapKpisApi();
 app.MapSimulationsApi();
 app.MapLiveApi();
+app.MapAnalyticsApi();
 
 app.Run();
 
