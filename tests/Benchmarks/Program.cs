@@ -4,6 +4,7 @@ using Ecom.Aspire.Benchmarks;
 // Benchmarks print figures; they assert nothing. Each ends with one result line that scripts can read.
 var root = new RootCommand("Ecom.Aspire benchmarks");
 root.Subcommands.Add(GeneratorBenchmark.Create());
+root.Subcommands.Add(LiveBenchmark.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
