@@ -30,8 +30,15 @@ public sealed class RedisKpiStore(IConnectionMultiplexer redis, TimeProvider clo
         AddPairs(args, delta.Customers.Select(c => ((RedisValue)c.Key, (RedisValue)c.Value)));
         AddPairs(args, delta.StateCents.Select(s => ((RedisValue)s.Key, (RedisValue)s.Value)));
         AddPairs(args, delta.ProductCents.Select(p => ((RedisValue)p.Key, (RedisValue)p.Value)));
+        // A client span of its own (no Redis instrumentation package is served here): traces show Worker → PostgreSQL → Redis.
+        using var activity = RealtimeTelemetry.ActivitySource.StartActivity("redis apply kpi delta", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("db.system", "redis");
+        activity?.SetTag("db.operation", "EVALSHA");
+        activity?.SetTag("ecom.batch_id", batchId);
         var result = (int)await Db.ScriptEvaluateAsync(RedisKpiScripts.Apply, keys.All, [.. args]);
-        return result switch { 1 => ApplyOutcome.Applied, 0 => ApplyOutcome.AlreadyApplied, _ => ApplyOutcome.Locked };
+        var outcome = result switch { 1 => ApplyOutcome.Applied, 0 => ApplyOutcome.AlreadyApplied, _ => ApplyOutcome.Locked };
+        activity?.SetTag("ecom.outcome", outcome.ToString());
+        return outcome;
     }
 
     /// <summary>Takes the day's reconcile lock; returns its token, or null when another reconcile holds it.</summary>
@@ -45,8 +52,11 @@ public sealed class RedisKpiStore(IConnectionMultiplexer redis, TimeProvider clo
         Db.ScriptEvaluateAsync(RedisKpiScripts.Unlock, [new RedisKpiKeys(day).Lock], [token]);
 
     /// <summary>Replaces the day's figures with <paramref name="figures"/> (call while holding the lock).</summary>
-    public Task OverwriteAsync(DayFigures figures)
+    public async Task OverwriteAsync(DayFigures figures)
     {
+        using var activity = RealtimeTelemetry.ActivitySource.StartActivity("redis overwrite day", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("db.system", "redis");
+        activity?.SetTag("ecom.day", figures.Day.ToString("yyyy-MM-dd"));
         var keys = new RedisKpiKeys(figures.Day);
         var args = new List<RedisValue>
         {
@@ -57,7 +67,7 @@ public sealed class RedisKpiStore(IConnectionMultiplexer redis, TimeProvider clo
         AddPairs(args, figures.CustomerOrders.Select(c => ((RedisValue)c.Key, (RedisValue)c.Value)));
         AddPairs(args, figures.StateCents.Select(s => ((RedisValue)s.Key, (RedisValue)s.Value)));
         AddPairs(args, figures.ProductCents.Select(p => ((RedisValue)p.Key, (RedisValue)p.Value)));
-        return Db.ScriptEvaluateAsync(RedisKpiScripts.Overwrite, keys.All, [.. args]);
+        await Db.ScriptEvaluateAsync(RedisKpiScripts.Overwrite, keys.All, [.. args]);
     }
 
     /// <summary>Reads a day; the products are the top <paramref name="topProducts"/> by revenue.</summary>

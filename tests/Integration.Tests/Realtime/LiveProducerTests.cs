@@ -171,6 +171,31 @@ public sealed class LiveProducerTests(ServersFixture servers)
     }
 
     [Fact]
+    public async Task A_live_batch_is_traced_from_the_worker_through_PostgreSQL_to_Redis()
+    {
+        await using var live = await StartAsync("live_traces", new DateTimeOffset(2025, 6, 11, 15, 0, 0, TimeSpan.Zero), History());
+        var stopped = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name is RealtimeTelemetry.Name or "Npgsql",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await RunAsync(live, 2);
+
+        var batches = stopped.Where(a => a.OperationName == "live orders batch").ToList();
+        Assert.NotEmpty(batches);
+        foreach (var batch in batches)
+        {
+            var children = stopped.Where(a => a.ParentSpanId == batch.SpanId && a.TraceId == batch.TraceId).ToList();
+            Assert.Contains(children, a => a.Source.Name == "Npgsql");
+            Assert.Contains(children, a => a.OperationName == "redis apply kpi delta" && a.GetTagItem("db.system") as string == "redis");
+        }
+    }
+
+    [Fact]
     public async Task A_live_batch_applied_twice_changes_nothing()
     {
         await using var live = await StartAsync("live_twice", new DateTimeOffset(2025, 6, 5, 15, 0, 0, TimeSpan.Zero), History());
