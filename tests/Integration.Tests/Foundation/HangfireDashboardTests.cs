@@ -64,17 +64,7 @@ public sealed class HangfireDashboardTests(ServersFixture servers)
         {
             Assert.Contains(connection.GetRecurringJobs(), j => j.Id == ReconcileLiveKpisJob.Id);
         }
-        var jobId = worker.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ReconcileLiveKpisJob.Id);
-
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string? state = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            state = storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
-            if (state is "Succeeded" or "Failed") break;
-            await Task.Delay(250);
-        }
-        Assert.Equal("Succeeded", state);
+        Assert.Equal("Succeeded", await HangfireJobs.TriggerAndWaitAsync(worker.Services, ReconcileLiveKpisJob.Id));
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>

@@ -52,18 +52,7 @@ public sealed class LiveKpiTests(ServersFixture servers) : IAsyncLifetime
     private static List<Order> Batch(int first, int count) =>
         [.. Enumerable.Range(first, count).Select(i => LiveOrders.Make(i, 1 + i % 17, Noon.AddSeconds(i), i % 3 == 0 ? "RJ" : "SP", 1 + i % 3))];
 
-    private async Task AssertRedisEqualsSqlAsync()
-    {
-        var sql = await PostgresKpiQuery.ReadDayAsync(_dataSource, Day, detail: true, topProducts: 0, CancellationToken.None);
-        var redis = await _store.ReadFullAsync(Day);
-        Assert.Equal(sql.RevenueCents, redis.RevenueCents);
-        Assert.Equal(sql.Orders, redis.Orders);
-        Assert.Equal(sql.Items, redis.Items);
-        Assert.Equal(sql.ActiveCustomers, redis.ActiveCustomers);
-        Assert.Equal(sql.CustomerOrders.OrderBy(c => c.Key), redis.CustomerOrders.OrderBy(c => c.Key));
-        Assert.Equal(sql.StateCents.OrderBy(s => s.Key), redis.StateCents.OrderBy(s => s.Key));
-        Assert.Equal(sql.ProductCents.OrderBy(p => p.Key), redis.ProductCents.OrderBy(p => p.Key));
-    }
+    private Task AssertRedisEqualsSqlAsync() => KpiAssert.RedisEqualsSqlAsync(_dataSource, _store, Day);
 
     [Fact]
     public async Task After_many_batches_Redis_equals_the_figures_computed_in_SQL_to_the_cent()

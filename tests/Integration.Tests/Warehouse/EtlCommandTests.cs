@@ -72,16 +72,7 @@ public sealed class EtlCommandTests(ServersFixture servers)
             }
 
             await WarehouseShop.SeedAsync(db);
-            var jobId = worker.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(WarehouseEtlJob.Id);
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            string? state = null;
-            while (DateTime.UtcNow < deadline)
-            {
-                state = storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
-                if (state is "Succeeded" or "Failed") break;
-                await Task.Delay(250);
-            }
-            Assert.Equal("Succeeded", state);
+            Assert.Equal("Succeeded", await HangfireJobs.TriggerAndWaitAsync(worker.Services, WarehouseEtlJob.Id));
             Assert.Equal(6, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM dw.fact_sales"));
             Assert.NotNull(await connection.ExecuteScalarAsync<DateTime?>("SELECT last_run_at FROM dw.etl_state"));
         }
