@@ -53,7 +53,7 @@ public sealed class MarketplaceSimulator
         if (chunk.IsWorld)
         {
             var data = new ChunkData(chunk);
-            data.Customers.AddRange(world.Customers);
+            data.Customers.AddRange(world.CustomerRows());
             data.Sellers.AddRange(world.Sellers);
             data.Products.AddRange(world.Products);
             data.MarketEvents.AddRange(world.MarketEvents);

@@ -436,7 +436,6 @@ internal sealed class OrderChunkGenerator
         var p = _p;
         var t = po.Sec;
         var c = po.Customer;
-        var customer = w.Customers[c];
         var kind = po.Kind;
         int hour, localDay;
         GiftSeason season;
@@ -456,8 +455,8 @@ internal sealed class OrderChunkGenerator
 
         // Where it ships.
         int shipState = w.CustState[c];
-        var shipCity = customer.City;
-        var shipZip = customer.ZipPrefix;
+        var shipCity = w.CustCity[c].Name;
+        var shipZip = w.CustZip[c];
         if (kind is AccountTakeover or UnusualGeography)
         {
             var far = w.FarStates[shipState];
@@ -554,7 +553,7 @@ internal sealed class OrderChunkGenerator
         {
             Id = orderId,
             RunId = _runId,
-            CustomerId = customer.Id,
+            CustomerId = w.CustomerId(c),
             PurchasedAt = World.At(t),
             ShipCity = shipCity,
             ShipState = w.StateUf[shipState],
@@ -588,9 +587,9 @@ internal sealed class OrderChunkGenerator
             detail ??= kind switch
             {
                 Bulk => Invariant($"{n} units of product {w.Products[_itemProduct[0]].Id} in one order"),
-                CardTesting => Invariant($"card-testing burst: order {po.Seq + 1} of {po.Of} small card orders within minutes from account {customer.Id}, created {customer.SignupAt:yyyy-MM-dd HH:mm}Z"),
-                AccountTakeover => Invariant($"account since {customer.SignupAt:yyyy-MM-dd} in {customer.State} ordered R$ {total / 100.0:0.00} shipped to {w.StateUf[shipState]}"),
-                UnusualGeography => Invariant($"customer in {customer.State} shipped to {w.StateUf[shipState]} ({Distance(w.CustState[c], shipState)} km away)"),
+                CardTesting => Invariant($"card-testing burst: order {po.Seq + 1} of {po.Of} small card orders within minutes from account {w.CustomerId(c)}, created {World.At(w.CustSignupSec[c]):yyyy-MM-dd HH:mm}Z"),
+                AccountTakeover => Invariant($"account since {World.At(w.CustSignupSec[c]):yyyy-MM-dd} in {w.StateUf[w.CustState[c]]} ordered R$ {total / 100.0:0.00} shipped to {w.StateUf[shipState]}"),
+                UnusualGeography => Invariant($"customer in {w.StateUf[w.CustState[c]]} shipped to {w.StateUf[shipState]} ({Distance(w.CustState[c], shipState)} km away)"),
                 _ => null,
             };
             label = new FraudLabel { OrderId = orderId, RunId = _runId, Kind = FraudKinds.All[kind - 1], Detail = detail };

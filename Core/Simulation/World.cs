@@ -6,12 +6,15 @@ namespace Ecom.Aspire.Core.Simulation;
 /// <summary>
 /// Chunk 0: customers, sellers, products and market events of the whole period, plus the compact arrays that order
 /// chunks read (structure of arrays, customers sorted by their first order). Built once per simulator from
-/// (seed, 0); read-only afterwards, so chunks may read it from any thread.
+/// (seed, 0); read-only afterwards, so chunks may read it from any thread. Customers are kept as arrays only (about
+/// 60 bytes each); their rows, with name, CPF, e-mail and phone, are made when the world chunk is written
+/// (<see cref="CustomerRows"/>), from a stream of their own, so that a run's memory does not grow with its customers'
+/// strings.
 /// </summary>
 internal sealed class World
 {
     public Timeline T { get; }
-    public List<Customer> Customers { get; } = [];
+    public int RunId { get; }
     public List<Seller> Sellers { get; } = [];
     public List<Product> Products { get; } = [];
     public List<MarketEvent> MarketEvents { get; } = [];
@@ -23,6 +26,11 @@ internal sealed class World
     public double[] CustRate = [];
     public bool[] CustTester = [];
     public short[] CustState = [];
+    public BrazilCity[] CustCity = [];
+    /// <summary>CEP prefix (pooled strings).</summary>
+    public string[] CustZip = [];
+    public long[] CustSignupSec = [];
+    public byte[] CustPersona = [];
 
     // Sellers and products.
     public short[] SellerState = [];
@@ -48,9 +56,13 @@ internal sealed class World
     public int[][] FarStates = [];
     public WeightedTable[] FarStateTables = [];
 
+    private readonly long _seed;
+
     public World(SimulationParameters p, int runId, Timeline t)
     {
         T = t;
+        RunId = runId;
+        _seed = p.Seed;
         BuildGeography(p);
         var catalogRng = SimRandom.Create(p.Seed, ChunkSpec.WorldChunkNo, 2);
         BuildSellers(p, runId, ref catalogRng);
@@ -59,6 +71,59 @@ internal sealed class World
         BuildCustomers(p, runId, ref customerRng);
         var eventRng = SimRandom.Create(p.Seed, ChunkSpec.WorldChunkNo, 4);
         BuildEvents(runId, ref eventRng);
+    }
+
+    /// <summary>The database id of customer <paramref name="c"/> (index in the arrays).</summary>
+    public long CustomerId(int c) => IdSpace.Id(RunId, ChunkSpec.WorldChunkNo, c);
+
+    public int CustomerCount => CustFirstSec.Length;
+
+    /// <summary>
+    /// The customer rows, made again from the arrays and each customer's identity stream (seed, 0, -1 - index):
+    /// name, CPF, e-mail and phone. The same world gives the same rows.
+    /// </summary>
+    public IEnumerable<Customer> CustomerRows()
+    {
+        for (var c = 0; c < CustomerCount; c++) yield return CustomerRow(c);
+    }
+
+    private Customer CustomerRow(int c)
+    {
+        var rng = SimRandom.Create(_seed, ChunkSpec.WorldChunkNo, -1 - c);
+        var names = NamePools.Shared;
+        var female = rng.Chance(0.51);
+        var firstNames = female ? names.FemaleFirst : names.MaleFirst;
+        var firstAscii = female ? names.FemaleFirstAscii : names.MaleFirstAscii;
+        var fi = rng.Next(firstNames.Length);
+        var li = rng.Next(names.Last.Length);
+        string name;
+        if (rng.Chance(0.45))
+        {
+            var mi = rng.Next(names.Last.Length);
+            name = $"{firstNames[fi]} {names.Last[mi]} {names.Last[li]}";
+        }
+        else name = $"{firstNames[fi]} {names.Last[li]}";
+        var domain = EmailDomains[EmailDomainTable.Sample(ref rng)];
+        var email = CustTester[c]
+            ? $"{RandomLetters(ref rng, 8)}{rng.Next(10_000)}@{domain}"
+            : rng.Chance(0.6)
+                ? $"{firstAscii[fi]}.{names.LastAscii[li]}{rng.Next(1000)}@{domain}"
+                : $"{firstAscii[fi]}{names.LastAscii[li]}@{domain}";
+        var city = CustCity[c];
+        return new Customer
+        {
+            Id = CustomerId(c),
+            RunId = RunId,
+            Cpf = Cpf.Generate(ref rng),
+            Name = name,
+            Email = email,
+            Phone = Phone(city.Ddd, ref rng),
+            City = city.Name,
+            State = StateUf[CustState[c]],
+            ZipPrefix = CustZip[c],
+            Persona = Model.Personas.All[CustPersona[c]],
+            SignupAt = At(CustSignupSec[c]),
+        };
     }
 
     public static DateTimeOffset At(long sec) => new(DateTimeOffset.UnixEpoch.UtcTicks + sec * TimeSpan.TicksPerSecond, TimeSpan.Zero);
@@ -367,7 +432,10 @@ internal sealed class World
         CustRate = new double[total];
         CustTester = new bool[total];
         CustState = new short[total];
-        var names = NamePools.Shared;
+        CustCity = new BrazilCity[total];
+        CustZip = new string[total];
+        CustSignupSec = new long[total];
+        CustPersona = new byte[total];
         for (var id = 0; id < total; id++)
         {
             var src = order[id];
@@ -375,42 +443,14 @@ internal sealed class World
             CustChurnSec[id] = churn[src];
             CustRate[id] = rate[src];
             CustTester[id] = tester[src];
+            CustSignupSec[id] = signup[src];
+            CustPersona[id] = persona[src];
 
             var state = stateQueues[persona[src]][stateNext[persona[src]]++];
             var city = StateCities[state][StateCityTables[state].Sample(ref rng)];
             CustState[id] = (short)state;
-            var female = rng.Chance(0.51);
-            var firstNames = female ? names.FemaleFirst : names.MaleFirst;
-            var firstAscii = female ? names.FemaleFirstAscii : names.MaleFirstAscii;
-            var fi = rng.Next(firstNames.Length);
-            var li = rng.Next(names.Last.Length);
-            string name;
-            if (rng.Chance(0.45))
-            {
-                var mi = rng.Next(names.Last.Length);
-                name = $"{firstNames[fi]} {names.Last[mi]} {names.Last[li]}";
-            }
-            else name = $"{firstNames[fi]} {names.Last[li]}";
-            var domain = EmailDomains[EmailDomainTable.Sample(ref rng)];
-            var email = tester[src]
-                ? $"{RandomLetters(ref rng, 8)}{rng.Next(10_000)}@{domain}"
-                : rng.Chance(0.6)
-                    ? $"{firstAscii[fi]}.{names.LastAscii[li]}{rng.Next(1000)}@{domain}"
-                    : $"{firstAscii[fi]}{names.LastAscii[li]}@{domain}";
-            Customers.Add(new Customer
-            {
-                Id = IdSpace.Id(runId, ChunkSpec.WorldChunkNo, id),
-                RunId = runId,
-                Cpf = Cpf.Generate(ref rng),
-                Name = name,
-                Email = email,
-                Phone = Phone(city.Ddd, ref rng),
-                City = city.Name,
-                State = StateUf[state],
-                ZipPrefix = ZipFor(state, city, ref rng),
-                Persona = Model.Personas.All[persona[src]],
-                SignupAt = At(signup[src]),
-            });
+            CustCity[id] = city;
+            CustZip[id] = ZipFor(state, city, ref rng);
         }
     }
 

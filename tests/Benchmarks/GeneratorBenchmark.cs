@@ -59,7 +59,8 @@ public static class GeneratorBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         var rows = totals.Total;
 
-        // 2. Raw binary COPY of pre-generated rows (two month chunks of the same run) into an empty copy of the schema.
+        // 2. Raw binary COPY of pre-generated rows (two month chunks of the same run) into an empty copy of the schema, in the
+        //    same bulk mode as the chunk runner.
         var baseline = await RawCopyRowsPerSecondAsync(servers, parameters, workers, ct);
 
         var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("rows/s").RightAligned());
@@ -89,6 +90,7 @@ public static class GeneratorBenchmark
         {
             await using var connection = await dataSource.OpenConnectionAsync(token);
             await using var tx = await connection.BeginTransactionAsync(token);
+            await BulkLoadMode.TryEnterAsync(connection, tx, token);
             await ChunkCopyWriter.WriteAsync(connection, month, token);
             await tx.CommitAsync(token);
         });

@@ -18,6 +18,7 @@ public sealed record ChunkResult(int RunId, int ChunkNo, TableCounts Rows, TimeS
 public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simulators, ILogger<ChunkRunner> logger)
 {
     private static readonly string WorkerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+    private bool _warnedNoBulkMode;
 
     public async Task<ChunkResult> RunAsync(int runId, int chunkNo, CancellationToken ct)
     {
@@ -94,15 +95,22 @@ public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simu
         }
         else
         {
-            // Items, payments, deliveries, reviews and labels go with their orders (ON DELETE CASCADE).
+            await EnsureWorldWrittenAsync(connection, tx, runId, ct);
+            // Explicit, child tables first: in bulk mode the ON DELETE CASCADE triggers do not fire.
+            foreach (var table in OrderTables)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM {table} WHERE order_id >= @from AND order_id < @to", new { from, to }, tx, cancellationToken: ct));
+            }
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM shop.orders WHERE id >= @from AND id < @to", new { from, to }, tx, cancellationToken: ct));
         }
+        await EnterBulkModeAsync(connection, tx, ct);
         await ChunkCopyWriter.WriteAsync(connection, data, ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE sim.run_chunks SET status = @completed, rows = @rows, finished_at = now(), error = NULL
             WHERE run_id = @runId AND chunk_no = @chunkNo;
-            -- Serialises the chunks' final counts. NO KEY UPDATE: the COPY above holds KEY SHARE on this row (run_id
-            -- foreign keys), as do the other chunks' transactions; FOR UPDATE would deadlock with them.
+            -- Serialises the chunks' final counts. NO KEY UPDATE: outside bulk mode the COPY above holds KEY SHARE on
+            -- this row (run_id foreign keys), as do the other chunks' transactions; FOR UPDATE would deadlock with them.
             SELECT 1 FROM sim.runs WHERE id = @runId FOR NO KEY UPDATE;
             UPDATE sim.runs r SET
                 chunks_done = c.done,
@@ -115,6 +123,35 @@ public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simu
             """,
             new { runId, chunkNo = data.Chunk.No, rows, completed = RunStatuses.Completed, running = RunStatuses.Running }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The tables whose rows belong to an order of the chunk, children of shop.orders.</summary>
+    private static readonly string[] OrderTables = ["sim.labels", "shop.reviews", "shop.deliveries", "shop.payments", "shop.order_items"];
+
+    /// <summary>
+    /// Skips the per-row foreign-key checks (<see cref="BulkLoadMode"/>): the chunk's rows are consistent by
+    /// construction (ids from <see cref="IdSpace"/>, every reference into the world chunk, which
+    /// <see cref="EnsureWorldWrittenAsync"/> requires to be committed first), and the invariant tests check every
+    /// reference in SQL.
+    /// </summary>
+    private async Task EnterBulkModeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        if (!await BulkLoadMode.TryEnterAsync(connection, tx, ct) && !_warnedNoBulkMode)
+        {
+            _warnedNoBulkMode = true;
+            logger.LogWarning("The database user may not set session_replication_role: chunks are written with per-row foreign-key checks (slower)");
+        }
+    }
+
+    /// <summary>A month chunk references the run's customers, sellers and products: they must be committed before it.</summary>
+    private static async Task EnsureWorldWrittenAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int runId, CancellationToken ct)
+    {
+        var world = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM sim.run_chunks WHERE run_id = @runId AND chunk_no = @world", new { runId, world = ChunkSpec.WorldChunkNo }, tx, cancellationToken: ct));
+        if (world != RunStatuses.Completed)
+        {
+            throw new InvalidOperationException($"Run {runId}: the world chunk is {world ?? "missing"}; month chunks are written after it.");
+        }
     }
 
     private async Task MarkChunkFailedAsync(int runId, int chunkNo, string error)

@@ -56,4 +56,38 @@ public sealed class DeterminismTests(ServersFixture servers)
             "SELECT status, chunks_done, chunks_total FROM sim.runs WHERE id = @runId", new { runId });
         Assert.Equal((RunStatuses.Completed, 13, 13), run);
     }
+
+    [Fact]
+    public async Task A_month_is_not_written_before_its_world_and_the_bulk_load_leaves_no_broken_reference()
+    {
+        var db = await servers.NewMigratedDatabaseAsync("det_world_first");
+        var parameters = SimulatedDatabase.SmallYear(customers: 500);
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        var runId = await Ecom.Aspire.Core.Simulation.Runs.SimulationRunStore.CreateAsync(dataSource, parameters, CancellationToken.None);
+        var runner = SimulatedDatabase.Runner(dataSource);
+
+        // Month chunks skip the per-row foreign-key checks, so the runner itself refuses a month whose world is missing.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(runId, 2, CancellationToken.None));
+        Assert.Contains("world chunk", refused.Message);
+        await using var connection = new NpgsqlConnection(db);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM shop.orders"));
+        Assert.Equal(RunStatuses.Failed, await connection.ExecuteScalarAsync<string>(
+            "SELECT status FROM sim.run_chunks WHERE run_id = @runId AND chunk_no = 2", new { runId }));
+
+        await runner.RunAsync(runId, 0, CancellationToken.None);
+        await runner.RunAsync(runId, 2, CancellationToken.None);
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM shop.orders") > 0);
+        // Every foreign key of the schema holds (what the skipped triggers would have checked row by row).
+        var broken = await connection.ExecuteScalarAsync<long>("""
+            SELECT (SELECT count(*) FROM shop.orders o WHERE NOT EXISTS (SELECT 1 FROM shop.customers c WHERE c.id = o.customer_id))
+                 + (SELECT count(*) FROM shop.order_items i WHERE NOT EXISTS (SELECT 1 FROM shop.orders o WHERE o.id = i.order_id)
+                                                               OR NOT EXISTS (SELECT 1 FROM shop.products p WHERE p.id = i.product_id)
+                                                               OR NOT EXISTS (SELECT 1 FROM shop.sellers s WHERE s.id = i.seller_id))
+                 + (SELECT count(*) FROM shop.payments x WHERE NOT EXISTS (SELECT 1 FROM shop.orders o WHERE o.id = x.order_id))
+                 + (SELECT count(*) FROM shop.deliveries x WHERE NOT EXISTS (SELECT 1 FROM shop.orders o WHERE o.id = x.order_id))
+                 + (SELECT count(*) FROM shop.reviews x WHERE NOT EXISTS (SELECT 1 FROM shop.orders o WHERE o.id = x.order_id))
+                 + (SELECT count(*) FROM sim.labels x WHERE NOT EXISTS (SELECT 1 FROM shop.orders o WHERE o.id = x.order_id))
+            """);
+        Assert.Equal(0, broken);
+    }
 }
