@@ -123,6 +123,22 @@ public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simu
             """,
             new { runId, chunkNo = data.Chunk.No, rows, completed = RunStatuses.Completed, running = RunStatuses.Running }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        await AnalyzeWhenCompletedAsync(connection, runId, ct);
+    }
+
+    /// <summary>
+    /// After the run's last chunk: fresh planner statistics for the tables it filled, so that the ETL which follows
+    /// does not plan its first load on the estimates of empty tables (measured: a full load 4x slower than with them)
+    /// while autovacuum has not come round yet.
+    /// </summary>
+    private static async Task AnalyzeWhenCompletedAsync(NpgsqlConnection connection, int runId, CancellationToken ct)
+    {
+        var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT status FROM sim.runs WHERE id = @runId", new { runId }, cancellationToken: ct));
+        if (status != RunStatuses.Completed) return;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "ANALYZE shop.customers, shop.sellers, shop.products, shop.orders, shop.order_items, shop.payments, shop.deliveries, shop.reviews, sim.labels",
+            cancellationToken: ct));
     }
 
     /// <summary>The tables whose rows belong to an order of the chunk, children of shop.orders.</summary>

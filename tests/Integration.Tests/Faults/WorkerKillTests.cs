@@ -20,7 +20,7 @@ public sealed class WorkerKillTests(ServersFixture servers)
         var admin = api.CreateClient().WithAdminKey();
         await using var connection = new NpgsqlConnection(db);
 
-        var first = WorkerServerProcess.Start(db, servers.Redis.ConnectionString);
+        var first = KillableWorkerProcess.Start(db, servers.Redis.ConnectionString);
         int runId;
         try
         {
@@ -42,7 +42,7 @@ public sealed class WorkerKillTests(ServersFixture servers)
 
         // Started again, the Worker takes the queued chunks at once and, after Hangfire's invisibility timeout, the
         // chunk the dead process had fetched.
-        await using (var second = WorkerServerProcess.Start(db, servers.Redis.ConnectionString))
+        await using (var second = KillableWorkerProcess.Start(db, servers.Redis.ConnectionString))
         {
             await WaitUntilAsync(connection, runId, done => done == atKill.Total, TimeSpan.FromMinutes(3), second);
         }
@@ -60,7 +60,7 @@ public sealed class WorkerKillTests(ServersFixture servers)
 
     private sealed record IdOnly(int Id);
 
-    private static async Task WaitUntilAsync(NpgsqlConnection connection, int runId, Func<int, bool> condition, TimeSpan limit, WorkerServerProcess worker)
+    private static async Task WaitUntilAsync(NpgsqlConnection connection, int runId, Func<int, bool> condition, TimeSpan limit, KillableWorkerProcess worker)
     {
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)

@@ -5,21 +5,22 @@ using Ecom.Aspire.TestSupport;
 namespace Ecom.Aspire.Integration.Tests.Faults;
 
 /// <summary>
-/// The Worker host (Hangfire server) as a real process on the fixture's servers, so that a test can kill it the way an
-/// operating system does (SIGKILL: no shutdown code runs). It does not seed the database and live mode is off.
+/// The Worker as a real process on the fixture's servers, the host (Hangfire server) or one of its commands, so that a
+/// test can kill it the way an operating system does (SIGKILL: no shutdown code runs). It does not seed the database
+/// and live mode is off.
 /// </summary>
-public sealed class WorkerServerProcess : IAsyncDisposable
+public sealed class KillableWorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private WorkerServerProcess(Process process) => _process = process;
+    private KillableWorkerProcess(Process process) => _process = process;
 
     public int Pid => _process.Id;
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static WorkerServerProcess Start(string databaseConnectionString, string redisConnectionString)
+    public static KillableWorkerProcess Start(string databaseConnectionString, string redisConnectionString, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +29,7 @@ public sealed class WorkerServerProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ecom.Aspire.Worker.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["ConnectionStrings__ecomdb"] = databaseConnectionString;
         info.Environment["ConnectionStrings__cache"] = redisConnectionString;
         info.Environment["Ecom__AdminApiKey"] = ApiFactory.AdminKey;
@@ -37,7 +39,7 @@ public sealed class WorkerServerProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
         info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         var process = Process.Start(info)!;
-        var server = new WorkerServerProcess(process);
+        var server = new KillableWorkerProcess(process);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
