@@ -10,21 +10,26 @@ namespace Ecom.Aspire.TestSupport;
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
-    private readonly ServerProcess? _server;
+    private ServerProcess? _server;
     private readonly string? _dataDir;
+    private readonly OwnedServer? _owned;
 
-    private LocalPostgres(string adminConnectionString, ServerProcess? server, string? dataDir)
+    /// <summary>How this instance starts its own server (again, after <see cref="StopAsync"/>).</summary>
+    private sealed record OwnedServer(string Bin, string[] Arguments, int Port, string? RunAs);
+
+    private LocalPostgres(string adminConnectionString, ServerProcess? server, string? dataDir, OwnedServer? owned = null)
     {
         AdminConnectionString = adminConnectionString;
         _server = server;
         _dataDir = dataDir;
+        _owned = owned;
     }
 
     /// <summary>Connection string to the maintenance database ("postgres"), with rights to create databases.</summary>
     public string AdminConnectionString { get; }
 
     /// <summary>True when this instance started (and will stop) the server.</summary>
-    public bool Owned => _server is not null;
+    public bool Owned => _owned is not null;
 
     public static async Task<LocalPostgres> StartAsync()
     {
@@ -34,7 +39,12 @@ public sealed class LocalPostgres : IAsyncDisposable
             var admin = new NpgsqlConnectionStringBuilder(fromEnvironment) { Database = "postgres", Pooling = false };
             return new LocalPostgres(admin.ConnectionString, null, null);
         }
+        return await StartOwnedAsync();
+    }
 
+    /// <summary>A throwaway server of its own, even when ConnectionStrings__ecomdb is set: for tests that stop and restart it.</summary>
+    public static async Task<LocalPostgres> StartOwnedAsync()
+    {
         var bin = FindBinDirectory();
         var dataDir = Directory.CreateTempSubdirectory("ecom-pg-").FullName;
         var runAs = Environment.UserName == "root" ? "postgres" : null;
@@ -48,15 +58,35 @@ public sealed class LocalPostgres : IAsyncDisposable
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
             "-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB", "-c", "timezone=UTC",
         ];
-        var server = runAs is null
-            ? await ServerProcess.StartAsync(Path.Combine(bin, "postgres"), serverArgs, port, TimeSpan.FromSeconds(60))
-            : await ServerProcess.StartAsync("runuser", ["-u", runAs, "--", Path.Combine(bin, "postgres"), .. serverArgs], port, TimeSpan.FromSeconds(60));
+        var owned = new OwnedServer(bin, serverArgs, port, runAs);
+        var server = await StartServerAsync(owned);
         var connection = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false,
         };
         await WaitUntilAcceptingAsync(connection.ConnectionString);
-        return new LocalPostgres(connection.ConnectionString, server, dataDir);
+        return new LocalPostgres(connection.ConnectionString, server, dataDir, owned);
+    }
+
+    private static Task<ServerProcess> StartServerAsync(OwnedServer owned) => owned.RunAs is null
+        ? ServerProcess.StartAsync(Path.Combine(owned.Bin, "postgres"), owned.Arguments, owned.Port, TimeSpan.FromSeconds(60))
+        : ServerProcess.StartAsync("runuser", ["-u", owned.RunAs, "--", Path.Combine(owned.Bin, "postgres"), .. owned.Arguments], owned.Port, TimeSpan.FromSeconds(60));
+
+    /// <summary>Stops the server the way an operator restarting it does (pg_ctl stop -m fast: open sessions are cut).</summary>
+    public async Task StopAsync()
+    {
+        var owned = _owned ?? throw new InvalidOperationException("Only a server this instance started can be stopped.");
+        await RunAsync(Path.Combine(owned.Bin, "pg_ctl"), ["stop", "-D", Path.Combine(_dataDir!, "data"), "-m", "fast", "-w"], owned.RunAs);
+        if (_server is not null) await _server.DisposeAsync();
+        _server = null;
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port with the same data.</summary>
+    public async Task StartAgainAsync()
+    {
+        var owned = _owned ?? throw new InvalidOperationException("Only a server this instance started can be started again.");
+        _server = await StartServerAsync(owned);
+        await WaitUntilAcceptingAsync(AdminConnectionString);
     }
 
     /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
