@@ -45,6 +45,9 @@ public sealed class WarehouseEtl(NpgsqlDataSource dataSource, ILogger<WarehouseE
         using var activity = WarehouseTelemetry.ActivitySource.StartActivity("warehouse load");
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // A load whose process dies (killed, machine lost) stops within a second instead of running its statement to the
+        // end while holding the lock the next load waits for.
+        await ExecuteAsync(connection, null, "SET client_connection_check_interval = 1000", null, ct);
         await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@key)", new { key = LockKey }, ct);
         try
         {
@@ -97,8 +100,12 @@ public sealed class WarehouseEtl(NpgsqlDataSource dataSource, ILogger<WarehouseE
             rows = await ExecuteAsync(connection, tx, WarehouseSql.InsertFacts, revenue, ct);
             foreach (var index in indexes) await ExecuteAsync(connection, tx, index.Definition, null, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAggregates, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertDayAggregates, null, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAllCustomers, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertAllCustomerValue, null, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAllProductsAndSellers, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshLifecycle, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshLifecycleStages, null, ct);
         }
         else
         {
@@ -110,8 +117,18 @@ public sealed class WarehouseEtl(NpgsqlDataSource dataSource, ILogger<WarehouseE
             await ExecuteAsync(connection, tx, WarehouseSql.KeyLookups, null, ct);
             rows = await ExecuteAsync(connection, tx, WarehouseSql.InsertFacts, revenue, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAggregates, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertDayAggregates, null, ct);
             dimensionRows += await ExecuteAsync(connection, tx, WarehouseSql.UpsertCustomers(sweep), null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshCustomerValue, null, ct);
             dimensionRows += await ExecuteAsync(connection, tx, WarehouseSql.UpsertProductsAndSellers(sweep), null, ct);
+            if (await connection.ExecuteScalarAsync<bool>(Command(AnalyticsAggregatesSql.LifecycleIsStale, null, tx, ct)))
+            {
+                await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshLifecycle, null, ct);
+            }
+            if (dimensionRows > 0 || await connection.ExecuteScalarAsync<bool>(Command("SELECT EXISTS (SELECT 1 FROM etl_days)", null, tx, ct)))
+            {
+                await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshLifecycleStages, null, ct);
+            }
         }
         var days = await connection.ExecuteScalarAsync<int>(Command("SELECT count(*)::integer FROM etl_days", null, tx, ct));
         var (firstDay, lastDay) = await DateRangeAsync(connection, tx, "SELECT min(day), max(day) FROM etl_days", ct);

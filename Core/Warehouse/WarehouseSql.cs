@@ -65,6 +65,7 @@ internal static class WarehouseSql
     public const string CreateWorkTables = """
         CREATE TEMP TABLE etl_days (day date PRIMARY KEY) ON COMMIT DROP;
         CREATE TEMP TABLE etl_customers (customer_key bigint PRIMARY KEY) ON COMMIT DROP;
+        CREATE TEMP TABLE etl_value_states (state char(2) PRIMARY KEY) ON COMMIT DROP;
         """;
 
     /// <summary>
@@ -112,12 +113,17 @@ internal static class WarehouseSql
         DELETE FROM dw.agg_daily_orders a USING etl_days d WHERE a.date_key = d.day;
         DELETE FROM dw.agg_daily_sales a USING etl_days d WHERE a.date_key = d.day;
         DELETE FROM dw.agg_daily_delivery a USING etl_days d WHERE a.date_key = d.day;
+        DELETE FROM dw.agg_daily_basket_pairs a USING etl_days d WHERE a.date_key = d.day;
+        DELETE FROM dw.agg_daily_seller a USING etl_days d WHERE a.date_key = d.day;
+        DELETE FROM dw.agg_daily_charges a USING etl_days d WHERE a.date_key = d.day;
+        DELETE FROM dw.agg_daily_product a USING etl_days d WHERE a.date_key = d.day;
         """;
 
     /// <summary>Full rebuild: everything goes (calendar included: it is regenerated for the years loaded).</summary>
     public const string TruncateAll = """
         TRUNCATE dw.fact_sales, dw.agg_daily_orders, dw.agg_daily_sales, dw.agg_daily_delivery,
-                 dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date, dw.etl_sources;
+                 dw.agg_daily_basket_pairs, dw.agg_daily_seller, dw.agg_monthly_product, dw.product_lifecycle, dw.agg_customer_value,
+                 dw.agg_daily_charges, dw.agg_daily_product, dw.agg_lifecycle_stages, dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date, dw.etl_sources;
         """;
 
     /// <summary>
@@ -236,6 +242,9 @@ internal static class WarehouseSql
             ON CONFLICT DO NOTHING;
             """ : "")}
         ANALYZE etl_customers;
+        INSERT INTO etl_value_states (state)
+        SELECT DISTINCT x.state FROM dw.dim_customer x JOIN etl_customers t ON t.customer_key = x.customer_key
+        ON CONFLICT DO NOTHING;
         {string.Format(CustomerRows, "etl_customers t JOIN shop.customers c ON c.id = t.customer_key",
             string.Format(CustomerFigures, "f.customer_key IN (SELECT customer_key FROM etl_customers)"))}
         ON CONFLICT (customer_key) DO UPDATE SET
@@ -295,11 +304,12 @@ internal static class WarehouseSql
 
     /// <summary>The daily aggregates of the reloaded days, from the fact rows just written.</summary>
     public const string InsertAggregates = """
-        INSERT INTO dw.agg_daily_orders (date_key, state, orders, revenue_orders, items, revenue, freight, cost, customers)
+        INSERT INTO dw.agg_daily_orders (date_key, state, orders, revenue_orders, items, items_with_cost, revenue, freight, cost, customers)
         SELECT f.date_key, f.customer_state,
                count(DISTINCT f.order_id),
                count(DISTINCT f.order_id) FILTER (WHERE f.is_revenue),
                count(*) FILTER (WHERE f.is_revenue),
+               count(f.cost) FILTER (WHERE f.is_revenue),
                sum(f.revenue),
                coalesce(sum(f.freight) FILTER (WHERE f.is_revenue), 0),
                coalesce(sum(f.cost) FILTER (WHERE f.is_revenue), 0),
@@ -381,6 +391,8 @@ internal static class WarehouseSql
     /// </summary>
     public const string VacuumAll = """
         VACUUM (ANALYZE) dw.fact_sales, dw.agg_daily_orders, dw.agg_daily_sales, dw.agg_daily_delivery,
+                         dw.agg_daily_basket_pairs, dw.agg_daily_seller, dw.agg_monthly_product, dw.product_lifecycle, dw.agg_customer_value,
+                         dw.agg_daily_charges, dw.agg_daily_product, dw.agg_lifecycle_stages,
                          dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date;
         """;
 

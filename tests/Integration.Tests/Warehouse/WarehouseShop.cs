@@ -97,6 +97,7 @@ public static class WarehouseShop
         string[] tables =
         [
             "dw.fact_sales", "dw.agg_daily_orders", "dw.agg_daily_sales", "dw.agg_daily_delivery",
+            "dw.agg_daily_basket_pairs", "dw.agg_daily_seller", "dw.agg_monthly_product", "dw.product_lifecycle", "dw.agg_customer_value", "dw.agg_daily_charges", "dw.agg_daily_product", "dw.agg_lifecycle_stages",
             "dw.dim_customer", "dw.dim_product", "dw.dim_seller", "dw.dim_date", "dw.dim_location",
         ];
         await using var connection = new NpgsqlConnection(connectionString);
