@@ -8,7 +8,7 @@ namespace Ecom.Aspire.Api.Apis;
 /// defined). Every query parameter is validated (400 ValidationProblem naming it); answers are output-cached until the
 /// ETL loads new data (<see cref="AnalyticsCache"/>); table-shaped answers download as CSV with format=csv.
 /// </summary>
-public static class AnalyticsApi
+public static partial class AnalyticsApi
 {
     private const string Common =
         " Query: from, to = the period, business days (America/Sao_Paulo) in the form yyyy-MM-dd, both included; from on or after " +
@@ -44,11 +44,13 @@ public static class AnalyticsApi
             .Produces<GeographyAnswer>().ProducesValidationProblem();
         api.MapGet("/delivery", GetDelivery)
             .WithName("GetDelivery")
-            .WithSummary("Delivery times, delays and on-time share, by state and carrier")
+            .WithSummary("Delivery times, delays and on-time share, by state, carrier and seller")
             .WithDescription("Orders purchased in the period with a delivery record: delivered, in transit, on time, late, on-time " +
                 "share, average delivery days, average delay (negative: early) and average lateness of late orders; in total, by " +
-                "ship state and by carrier. No category filter (a delivery is per order). format=csv gives the total, states and " +
-                "carriers in one table (column Dimension). Example: /api/analytics/delivery?from=2024-01-01&to=2024-03-31&state=BA." + Common)
+                "ship state, by carrier and by seller (the sellerLimit sellers with the most late orders, 1.." + DeliveryAnalytics.MaxSellerLimit +
+                ", default " + DeliveryAnalytics.DefaultSellerLimit + "; an order with items of two sellers counts for each). No category filter " +
+                "(a delivery is per order). format=csv gives the total, states, carriers and sellers in one table (column Dimension). " +
+                "Example: /api/analytics/delivery?from=2024-01-01&to=2024-03-31&state=BA&sellerLimit=50." + Common)
             .Produces<DeliveryAnswer>().ProducesValidationProblem();
         api.MapGet("/products/top", GetTopProducts)
             .WithName("GetTopProducts")
@@ -72,6 +74,7 @@ public static class AnalyticsApi
                 "segment rule that holds. Choose a period of a year or more. format=csv gives the segments. " +
                 "Example: /api/analytics/customers/rfm?from=2024-01-01&to=2024-12-31." + Common)
             .Produces<RfmAnswer>().ProducesValidationProblem();
+        MapProductSellerCustomerAnalytics(api);
         return app;
     }
 
@@ -107,16 +110,17 @@ public static class AnalyticsApi
     }
 
     public static async Task<IResult> GetDelivery(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct,
-        string? from = null, string? to = null, string? state = null, string? category = null, string? format = null)
+        string? from = null, string? to = null, string? state = null, string? category = null, string? sellerLimit = null, string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
         var csv = Csv(format, errors);
+        var sellers = AnalyticsQueryParser.Number("sellerLimit", sellerLimit, 1, DeliveryAnalytics.MaxSellerLimit, DeliveryAnalytics.DefaultSellerLimit, errors);
         if (category is not null)
         {
             errors["category"] = ["category is not a filter of delivery figures (a delivery belongs to a whole order): leave it out; state is allowed."];
         }
-        if (await AnalyticsQueryParser.ParseAsync(dataSource, clock, from, to, state, null, errors, ct) is not { } query) return Invalid(errors);
-        var answer = await DeliveryAnalytics.ReadAsync(dataSource, query, clock, ct);
+        if (await AnalyticsQueryParser.ParseAsync(dataSource, clock, from, to, state, null, errors, ct) is not { } query || sellers is null) return Invalid(errors);
+        var answer = await DeliveryAnalytics.ReadAsync(dataSource, query, clock, ct, sellers.Value);
         return csv ? CsvExport.File(DeliveryAnalytics.Table(answer), $"delivery-{Name(query)}") : TypedResults.Ok(answer);
     }
 

@@ -20,10 +20,21 @@ public static class AnalyticsCache
     /// <summary>Seconds between two checks of the warehouse version (configuration Ecom:AnalyticsCacheCheckSeconds, default 5).</summary>
     public const string CheckSecondsSetting = "Ecom:AnalyticsCacheCheckSeconds";
 
+    /// <summary>
+    /// false turns the output cache of the analytics answers off (configuration Ecom:AnalyticsCacheEnabled, default true):
+    /// every request is computed, as the analytics benchmark's uncached pass measures.
+    /// </summary>
+    public const string EnabledSetting = "Ecom:AnalyticsCacheEnabled";
+
     public static IHostApplicationBuilder AddAnalyticsCache(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AnalyticsCacheInvalidator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AnalyticsCacheInvalidator>());
+        if (!builder.Configuration.GetValue(EnabledSetting, true))
+        {
+            builder.Services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy.NoCache()));
+            return builder;
+        }
         builder.Services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Expire(TimeSpan.FromHours(1))
             .Tag(Tag)

@@ -84,28 +84,12 @@ public static class AnalyticsQueryParser
         var fromDay = ParseDate("from", from, errors);
         var toDay = ParseDate("to", to, errors);
 
-        string? uf = null;
-        if (state is not null)
-        {
-            uf = state.Trim().ToUpperInvariant();
-            if (!AnalyticsFilter.StateCodes.Contains(uf))
-            {
-                errors["state"] = [$"state must be one of the 27 UF codes: {string.Join(", ", AnalyticsFilter.StateCodes)} (got '{Truncate(state)}')."];
-            }
-        }
-        if (category is not null && (category.Length is 0 or > MaxCategoryLength))
-        {
-            errors["category"] = [$"category must be a product category of 1 to {MaxCategoryLength} characters (got '{Truncate(category)}')."];
-        }
+        var uf = State(state, errors);
+        CheckCategoryForm(category, errors);
         if (errors.Count > 0) return null;
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (category is not null && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM dw.dim_product WHERE category = @category)", new { category }, cancellationToken: ct)))
-        {
-            errors["category"] = [$"category '{Truncate(category)}' is not the category of any product in the warehouse."];
-            return null;
-        }
+        if (!await CategoryExistsAsync(connection, category, errors, ct)) return null;
         if (toDay is null)
         {
             var latestDay = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
@@ -124,6 +108,54 @@ public static class AnalyticsQueryParser
             return null;
         }
         return new AnalyticsQuery(new AnalyticsPeriod(fromDay.Value, toDay.Value), new AnalyticsFilter(uf, category));
+    }
+
+    /// <summary>An optional UF code (case-insensitive), upper-cased; a problem for <c>state</c> when it is not one of the 27.</summary>
+    public static string? State(string? state, Dictionary<string, string[]> errors)
+    {
+        if (state is null) return null;
+        var uf = state.Trim().ToUpperInvariant();
+        if (AnalyticsFilter.StateCodes.Contains(uf)) return uf;
+        errors["state"] = [$"state must be one of the 27 UF codes: {string.Join(", ", AnalyticsFilter.StateCodes)} (got '{Truncate(state)}')."];
+        return null;
+    }
+
+    private static void CheckCategoryForm(string? category, Dictionary<string, string[]> errors)
+    {
+        if (category is not null && (category.Length is 0 or > MaxCategoryLength))
+        {
+            errors["category"] = [$"category must be a product category of 1 to {MaxCategoryLength} characters (got '{Truncate(category)}')."];
+        }
+    }
+
+    private static async Task<bool> CategoryExistsAsync(NpgsqlConnection connection, string? category, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (category is null || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM dw.dim_product WHERE category = @category)", new { category }, cancellationToken: ct))) return true;
+        errors["category"] = [$"category '{Truncate(category)}' is not the category of any product in the warehouse."];
+        return false;
+    }
+
+    /// <summary>
+    /// An optional category (checked against the warehouse's products) for the answers without a period; false with a
+    /// problem for <c>category</c>. Nothing is read while <paramref name="errors"/> holds a problem.
+    /// </summary>
+    public static async Task<bool> CategoryAsync(NpgsqlDataSource dataSource, string? category, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        CheckCategoryForm(category, errors);
+        if (errors.Count > 0) return false;
+        if (category is null) return true;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await CategoryExistsAsync(connection, category, errors, ct);
+    }
+
+    /// <summary>Parses an optional decimal number between <paramref name="min"/> and <paramref name="max"/> (invariant culture, '.' for decimals).</summary>
+    public static decimal? Fraction(string name, string? value, decimal min, decimal max, decimal fallback, Dictionary<string, string[]> errors)
+    {
+        if (value is null) return fallback;
+        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max) return number;
+        errors[name] = [string.Create(CultureInfo.InvariantCulture, $"{name} must be a number from {min} to {max}, with '.' for decimals (got '{Truncate(value)}').")];
+        return null;
     }
 
     private static DateOnly? ParseDate(string name, string? value, Dictionary<string, string[]> errors)

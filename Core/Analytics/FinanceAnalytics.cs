@@ -61,7 +61,7 @@ public sealed record FinanceAnswer(
 /// payments), by the type of its first payment (<c>fact_sales.payment_type</c>), <see cref="PaymentFee.Rate"/> × the
 /// amount charged (item prices + freight) + <see cref="PaymentFee.PerOrder"/>: see <see cref="PaymentFees"/>. With a
 /// category filter, the amount is that of the category's items and the per-order fee counts once per order with such
-/// an item. Read from <c>dw.fact_sales</c> (the aggregates have no payment type).</item>
+/// an item. Read from <c>dw.agg_daily_charges</c> (loaded by the ETL from <c>dw.fact_sales</c>).</item>
 /// <item><b>Freight subsidy</b>: the share of the freight of revenue-bearing items the marketplace pays itself,
 /// <see cref="FreightSubsidyShare"/> = 0: freight is passed through to the buyer.</item>
 /// <item><b>Net profit</b> = gross profit − payment fees − freight subsidy; <b>net margin</b> = net profit / revenue.</item>
@@ -99,15 +99,13 @@ public static class FinanceAnalytics
         GROUP BY 1
         """;
 
+    /// <summary>Charges and refunds per payment type, from dw.agg_daily_charges (category '' = all categories, an order counted once).</summary>
     private const string Charges = """
-        SELECT f.date_key >= CAST(@from AS date) AS current, coalesce(f.payment_type, '') AS payment_type,
-               count(DISTINCT f.order_id)::bigint AS orders,
-               sum(f.price + f.freight)::numeric AS charged,
-               (count(DISTINCT f.order_id) FILTER (WHERE f.status = @returned))::bigint AS returned_orders,
-               coalesce(sum(f.price) FILTER (WHERE f.status = @returned), 0)::numeric AS refunds
-        FROM dw.fact_sales f
-        WHERE f.date_key BETWEEN CAST(@previousFrom AS date) AND CAST(@to AS date)
-          AND (f.is_revenue OR f.status = @returned){0}
+        SELECT a.date_key >= CAST(@from AS date) AS current, a.payment_type,
+               sum(a.orders)::bigint AS orders, sum(a.charged)::numeric AS charged,
+               sum(a.returned_orders)::bigint AS returned_orders, sum(a.refunds)::numeric AS refunds
+        FROM dw.agg_daily_charges a
+        WHERE a.category = @chargesCategory AND a.date_key BETWEEN CAST(@previousFrom AS date) AND CAST(@to AS date){0}
         GROUP BY 1, 2
         """;
 
@@ -118,23 +116,18 @@ public static class FinanceAnalytics
         var parameters = new
         {
             from = period.From, to = period.To, previousFrom = previous.From,
-            state = filter.State, category = filter.Category, returned = OrderStatuses.Returned,
+            state = filter.State, category = filter.Category, chargesCategory = filter.Category ?? "",
         };
         // Orders are counted per day and state in agg_daily_orders; per category (an order in two categories counts in both) in agg_daily_sales.
         var salesSql = filter.Category is null
-            ? string.Format(Sales, "(SELECT s.date_key, s.state, s.revenue, s.cost, s.items, s.items_with_cost, s.freight, o.revenue_orders " +
-                                   "FROM (SELECT date_key, state, sum(revenue) AS revenue, sum(cost) AS cost, sum(items) AS items, " +
-                                   "sum(items_with_cost) AS items_with_cost, sum(freight) AS freight FROM dw.agg_daily_sales " +
-                                   "WHERE date_key BETWEEN CAST(@previousFrom AS date) AND CAST(@to AS date) GROUP BY 1, 2) s " +
-                                   "JOIN dw.agg_daily_orders o ON o.date_key = s.date_key AND o.state = s.state)",
-                filter.Conditions("a.state", null))
+            ? string.Format(Sales, "dw.agg_daily_orders", filter.Conditions("a.state", null))
             : string.Format(Sales, "dw.agg_daily_sales", filter.Conditions("a.state", "a.category"));
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var sales = (await connection.QueryAsync<(bool Current, decimal Revenue, decimal Cost, long Items, long ItemsWithCost, decimal Freight, long Orders)>(
             new CommandDefinition(salesSql, parameters, cancellationToken: ct))).ToList();
         var charges = (await connection.QueryAsync<(bool Current, string PaymentType, long Orders, decimal Charged, long ReturnedOrders, decimal Refunds)>(
-            new CommandDefinition(string.Format(Charges, filter.Conditions("f.customer_state", "f.category")), parameters, cancellationToken: ct))).ToList();
+            new CommandDefinition(string.Format(Charges, filter.Conditions("a.state", null)), parameters, cancellationToken: ct))).ToList();
 
         var current = Compute(sales.Where(s => s.Current), charges.Where(c => c.Current));
         var before = Compute(sales.Where(s => !s.Current), charges.Where(c => !c.Current));

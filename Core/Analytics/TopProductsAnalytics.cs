@@ -17,7 +17,7 @@ public sealed record TopProductsAnswer(AnalyticsPeriod Period, AnalyticsFilter F
 /// revenue / the revenue of every product under the same filter (<see cref="TopProductsAnswer.Revenue"/>, from
 /// <c>dw.agg_daily_sales</c>); average price = revenue / items. Ties are broken by product key; products without
 /// revenue are not ranked. At most <see cref="MaxLimit"/> products. Read from <c>dw.fact_sales</c> (the aggregates have
-/// no product) and <c>dw.dim_product</c>.
+/// no product; <c>dw.agg_daily_product</c>, per day and product, without a state filter) and <c>dw.dim_product</c>.
 /// </summary>
 public static class TopProductsAnalytics
 {
@@ -32,6 +32,20 @@ public static class TopProductsAnalytics
               GROUP BY f.product_key
               HAVING sum(f.revenue) > 0
               ORDER BY revenue DESC, f.product_key
+              LIMIT @limit) t
+        JOIN dw.dim_product p ON p.product_key = t.product_key
+        ORDER BY t.revenue DESC, t.product_key
+        """;
+
+    /// <summary>Without a state filter: the same figures from the daily product aggregate (one row per day and product).</summary>
+    private const string FromAggregate = """
+        SELECT t.product_key AS productkey, p.name, p.category, t.revenue, t.items, t.orders
+        FROM (SELECT a.product_key, sum(a.revenue)::numeric AS revenue, sum(a.items)::bigint AS items, sum(a.orders)::bigint AS orders
+              FROM dw.agg_daily_product a
+              WHERE a.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date){0}
+              GROUP BY a.product_key
+              HAVING sum(a.revenue) > 0
+              ORDER BY revenue DESC, a.product_key
               LIMIT @limit) t
         JOIN dw.dim_product p ON p.product_key = t.product_key
         ORDER BY t.revenue DESC, t.product_key
@@ -60,7 +74,9 @@ public static class TopProductsAnalytics
         var parameters = new { from = period.From, to = period.To, state = filter.State, category = filter.Category, limit };
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            string.Format(Sql, filter.Conditions("f.customer_state", "f.category")), parameters, cancellationToken: ct))).ToList();
+            filter.State is null
+                ? string.Format(FromAggregate, filter.Conditions("", "a.category"))
+                : string.Format(Sql, filter.Conditions("f.customer_state", "f.category")), parameters, cancellationToken: ct))).ToList();
         var total = await connection.ExecuteScalarAsync<decimal>(new CommandDefinition(
             string.Format(Total, filter.Conditions("a.state", "a.category")), parameters, cancellationToken: ct));
         var products = rows.Select((r, i) => new TopProduct(i + 1, r.ProductKey, r.Name, r.Category, r.Revenue, r.Items, r.Orders,

@@ -155,8 +155,8 @@ public sealed class AnalyticsFiguresTests(ServersFixture servers)
         Assert.Equal(new DeliveryRow("total", "all", 2, 2, 0, 2, 0, 1m, 7m, -1m, null), sp.Total);
 
         var csv = await warehouse.GetCsvAsync($"/api/analytics/delivery?{TwoDays}&format=csv");
-        Assert.Equal("Dimension,Key,Orders,Delivered,InTransit,OnTime,Late,OnTimeShare,AverageDeliveryDays,AverageDelayDays,AverageLateDays", csv[0]);
-        Assert.Equal(["total,all", "state,PE", "state,SP", "carrier,Correios", "carrier,Jadlog"],
+        Assert.Equal("Dimension,Key,Orders,Delivered,InTransit,OnTime,Late,OnTimeShare,AverageDeliveryDays,AverageDelayDays,AverageLateDays,Name", csv[0]);
+        Assert.Equal(["total,all", "state,PE", "state,SP", "carrier,Correios", "carrier,Jadlog", "seller,2", "seller,1"],
             csv.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
     }
 

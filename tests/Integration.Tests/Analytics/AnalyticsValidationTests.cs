@@ -26,6 +26,27 @@ public sealed class AnalyticsValidationTests(ServersFixture servers)
         ("/api/analytics/products/top?limit=1000", "limit", "1 to 100"),
         ("/api/analytics/products/top?limit=ten", "limit", "1 to 100"),
         ("/api/analytics/finance?format=xml", "format", "csv"),
+        ("/api/analytics/products/lifecycle?stage=launch", "stage", "Introduction, Growth, Maturity, Decline, Inactive"),
+        ("/api/analytics/products/lifecycle?limit=501", "limit", "1 to 500"),
+        ("/api/analytics/products/lifecycle?category=no_such_category", "category", "not the category"),
+        ("/api/analytics/products/lifecycle?format=xlsx", "format", "csv"),
+        ("/api/analytics/products/cross-sell?level=brand", "level", "category, product"),
+        ("/api/analytics/products/cross-sell?minSupport=1.5", "minSupport", "from 0 to 1"),
+        ("/api/analytics/products/cross-sell?minSupport=0,1", "minSupport", "'.' for decimals"),
+        ("/api/analytics/products/cross-sell?minSupport=-0.1", "minSupport", "from 0 to 1"),
+        ("/api/analytics/products/cross-sell?state=SP", "state", "not a filter"),
+        ("/api/analytics/products/cross-sell?category=watches_gifts", "category", "not a filter"),
+        ("/api/analytics/products/cross-sell?limit=101", "limit", "1 to 100"),
+        ("/api/analytics/products/cross-sell?from=2024-03-02&to=2024-03-01", "from", "after to"),
+        ("/api/analytics/sellers/ranking?minOrders=0", "minOrders", "1 to 100000"),
+        ("/api/analytics/sellers/ranking?limit=many", "limit", "1 to 100"),
+        ("/api/analytics/sellers/ranking?category=watches_gifts", "category", "not a filter"),
+        ("/api/analytics/sellers/ranking?state=XX", "state", "27 UF codes"),
+        ("/api/analytics/sellers/ranking?from=2024-13-01", "from", "yyyy-MM-dd"),
+        ("/api/analytics/customers/clv?state=ZZ", "state", "27 UF codes"),
+        ("/api/analytics/customers/clv?limit=-1", "limit", "1 to 100"),
+        ("/api/analytics/customers/clv?format=pdf", "format", "csv"),
+        ("/api/analytics/delivery?sellerLimit=5000", "sellerLimit", "1 to 1000"),
     ];
 
     [Fact]
@@ -102,5 +123,25 @@ public sealed class AnalyticsValidationTests(ServersFixture servers)
             Assert.Contains("to", parameters);
             Assert.Contains("format", parameters);
         }
+
+        // Answers without a period (lifecycle, CLV) and the cross-selling and seller parameters.
+        (string Endpoint, string[] Parameters)[] others =
+        [
+            ("/api/analytics/products/lifecycle", ["category", "stage", "limit", "format"]),
+            ("/api/analytics/products/cross-sell", ["from", "to", "level", "minSupport", "limit", "format"]),
+            ("/api/analytics/sellers/ranking", ["from", "to", "state", "minOrders", "limit", "format"]),
+            ("/api/analytics/customers/clv", ["state", "limit", "format"]),
+        ];
+        foreach (var (endpoint, expected) in others)
+        {
+            Assert.True(paths.TryGetProperty(endpoint, out var path), endpoint);
+            var get = path.GetProperty("get");
+            Assert.False(string.IsNullOrWhiteSpace(get.GetProperty("summary").GetString()), endpoint);
+            Assert.Contains("Example: /api/analytics/", get.GetProperty("description").GetString());
+            var parameters = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+            Assert.All(expected, p => Assert.Contains(p, parameters));
+        }
+        Assert.Contains("sellerLimit", paths.GetProperty("/api/analytics/delivery").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 }

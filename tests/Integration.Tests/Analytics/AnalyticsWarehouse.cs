@@ -32,10 +32,12 @@ public sealed class AnalyticsWarehouse : IAsyncDisposable
     public ApiFactory Api { get; }
     public HttpClient Client { get; }
 
-    public static async Task<AnalyticsWarehouse> StartAsync(ServersFixture servers, string prefix, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>A migrated database seeded by <paramref name="seed"/> (default: <see cref="WarehouseShop"/>), loaded by the ETL, and the Api over it.</summary>
+    public static async Task<AnalyticsWarehouse> StartAsync(ServersFixture servers, string prefix, IReadOnlyDictionary<string, string>? settings = null,
+        Func<string, Task>? seed = null)
     {
         var database = await servers.NewMigratedDatabaseAsync(prefix);
-        await WarehouseShop.SeedAsync(database);
+        await (seed ?? WarehouseShop.SeedAsync)(database);
         await using (var dataSource = NpgsqlDataSource.Create(database))
         {
             await WarehouseShop.Etl(dataSource).RunAsync(CancellationToken.None);
