@@ -6,7 +6,9 @@ migrations with the password Ecom:BiReaderPassword), so nothing done in Superset
 Datasets (existing ones are kept and their columns refreshed; nothing is deleted):
   - every table, view and materialized view bi_reader may read (the dw star schema and its aggregates): a physical
     dataset each;
-  - every datasets/<name>.sql file next to this script: a virtual dataset called <name> whose query is the file.
+  - every datasets/<name>.sql file next to this script: a virtual dataset called <name> whose query is the file; its
+    leading "--" comment lines become the dataset's description (and are left out of the query), and a comment line
+    "-- main time column: <column>" sets the dataset's default time column.
 
 Fails (non-zero exit, so the Superset web container does not start) only when the database cannot be registered.
 Datasets that cannot be read yet (no warehouse built, role missing) are reported and skipped.
@@ -64,6 +66,22 @@ def readable_relations(url: URL) -> list[tuple[str, str]]:
         engine.dispose()
 
 
+MAIN_TIME_COLUMN = "main time column:"
+
+
+def read_sql_dataset(path: Path) -> tuple[str, str, str | None]:
+    """The query of a datasets/*.sql file without its leading comment lines, its description and its main time column."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    comments: list[str] = []
+    while lines and (lines[0].startswith("--") or not lines[0].strip()):
+        line = lines.pop(0)
+        if line.startswith("--"):
+            comments.append(line[2:].strip())
+    time_column = next((c[len(MAIN_TIME_COLUMN):].strip() for c in comments if c.startswith(MAIN_TIME_COLUMN)), None)
+    description = " ".join(c for c in comments if not c.startswith(MAIN_TIME_COLUMN))
+    return "\n".join(lines).strip(), description, time_column
+
+
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="[superset-init] %(message)s")
     url = bi_reader_url()
@@ -85,15 +103,15 @@ def main() -> int:
         db.session.commit()
         log.info("database %s -> %s@%s:%s/%s", DATABASE_NAME, BI_ROLE, url.host, url.port, url.database)
 
-        wanted: list[tuple[str | None, str, str | None]] = []
+        wanted: list[tuple[str | None, str, str | None, str | None, str | None]] = []
         try:
-            wanted += [(schema, name, None) for schema, name in readable_relations(url)]
+            wanted += [(schema, name, None, None, None) for schema, name in readable_relations(url)]
         except Exception as ex:  # noqa: BLE001 - report and go on: Superset is usable without datasets
             log.warning("cannot list what %s may read (%s); physical datasets skipped", BI_ROLE, ex)
-        wanted += [(None, path.stem, path.read_text(encoding="utf-8")) for path in sql_files]
+        wanted += [(None, path.stem, *read_sql_dataset(path)) for path in sql_files]
 
         created = refreshed = failed = 0
-        for schema, name, sql in wanted:
+        for schema, name, sql, description, time_column in wanted:
             dataset = (
                 db.session.query(SqlaTable)
                 .filter_by(database_id=database.id, schema=schema, table_name=name)
@@ -104,6 +122,10 @@ def main() -> int:
                 dataset = SqlaTable(table_name=name, schema=schema, database=database)
                 db.session.add(dataset)
             dataset.sql = sql
+            if description:
+                dataset.description = description
+            if time_column:
+                dataset.main_dttm_col = time_column
             try:
                 dataset.fetch_metadata()
                 db.session.commit()
