@@ -25,35 +25,44 @@ public static class GeneratorBenchmark
         return command;
     }
 
-    private static async Task<int> RunAsync(long? targetOrders, int workers, CancellationToken ct)
+    /// <summary>The default two-year dataset, its customers scaled so that it holds about <paramref name="targetOrders"/> orders (null: the default).</summary>
+    internal static SimulationParameters Parameters(long? targetOrders)
     {
         var now = DateTimeOffset.UtcNow;
         var parameters = SimulationParameters.Default(DateOnly.FromDateTime(now.UtcDateTime)).Resolve(now);
-        if (targetOrders is { } target)
+        if (targetOrders is not { } target) return parameters;
+        var estimate = new MarketplaceSimulator(parameters, runId: 1).EstimatedOrders;
+        return parameters with { Customers = (int)Math.Max(1, Math.Round(parameters.Customers * (double)target / estimate)) };
+    }
+
+    /// <summary>Writes the history simulation of <paramref name="parameters"/> into <paramref name="db"/> through the real pipeline; the rows written.</summary>
+    internal static async Task<TableCounts> SimulateAsync(string db, SimulationParameters parameters, int workers, CancellationToken ct)
+    {
+        var totals = TableCounts.Zero;
+        var gate = new Lock();
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        var runId = await SimulationRunStore.CreateAsync(dataSource, parameters, ct);
+        var runner = new ChunkRunner(dataSource, new SimulatorCache(dataSource), NullLogger<ChunkRunner>.Instance);
+        await LocalSimulation.RunAsync(dataSource, runner, runId, workers, result =>
         {
-            if (target < 1) { Console.Error.WriteLine("error: --orders must be at least 1"); return 2; }
-            var estimate = new MarketplaceSimulator(parameters, runId: 1).EstimatedOrders;
-            parameters = parameters with { Customers = (int)Math.Max(1, Math.Round(parameters.Customers * (double)target / estimate)) };
-        }
+            lock (gate) totals += result.Rows;
+        }, ct);
+        return totals;
+    }
+
+    private static async Task<int> RunAsync(long? targetOrders, int workers, CancellationToken ct)
+    {
+        if (targetOrders is < 1) { Console.Error.WriteLine("error: --orders must be at least 1"); return 2; }
+        var parameters = Parameters(targetOrders);
 
         await using var servers = await BenchmarkDatabase.StartAsync();
         var db = await servers.NewMigratedAsync("bench_gen");
         Console.WriteLine($"generator: {parameters.From:yyyy-MM-dd}..{parameters.To:yyyy-MM-dd}, {parameters.Customers:N0} customers, seed {parameters.Seed}, {workers} workers, on {servers.Where}");
 
         // 1. The pipeline, measured from the run's creation to its last commit.
-        var totals = TableCounts.Zero;
-        var gate = new Lock();
         GC.Collect();
         var clock = Stopwatch.StartNew();
-        await using (var dataSource = NpgsqlDataSource.Create(db))
-        {
-            var runId = await SimulationRunStore.CreateAsync(dataSource, parameters, ct);
-            var runner = new ChunkRunner(dataSource, new SimulatorCache(dataSource), NullLogger<ChunkRunner>.Instance);
-            await LocalSimulation.RunAsync(dataSource, runner, runId, workers, result =>
-            {
-                lock (gate) totals += result.Rows;
-            }, ct);
-        }
+        var totals = await SimulateAsync(db, parameters, workers, ct);
         clock.Stop();
         var peakMib = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         var seconds = clock.Elapsed.TotalSeconds;

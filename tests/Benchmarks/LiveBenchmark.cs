@@ -344,7 +344,7 @@ public static partial class LiveBenchmark
         }
     }
 
-    private static async Task<bool> WaitHealthyAsync(HttpClient http, Process process, CancellationToken ct)
+    internal static async Task<bool> WaitHealthyAsync(HttpClient http, Process process, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -426,7 +426,7 @@ public static partial class LiveBenchmark
     }
 
     /// <summary>Nearest-rank percentile of sorted values (NaN when empty).</summary>
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+    internal static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static string? FindOnPath(string name) =>
@@ -437,7 +437,7 @@ public static partial class LiveBenchmark
     /// The Api's build output (the Benchmarks project references the Api project, so building one builds the other):
     /// with --artifacts-path, ARTIFACTS/bin/Api/CONFIG/; otherwise Api/bin/CONFIG/net10.0/ in the repository.
     /// </summary>
-    private static string? FindApiDll()
+    internal static string? FindApiDll()
     {
         const string dll = "Ecom.Aspire.Api.dll";
         var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

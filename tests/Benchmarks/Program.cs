@@ -5,6 +5,8 @@ using Ecom.Aspire.Benchmarks;
 var root = new RootCommand("Ecom.Aspire benchmarks");
 root.Subcommands.Add(GeneratorBenchmark.Create());
 root.Subcommands.Add(LiveBenchmark.Create());
+root.Subcommands.Add(PagesBenchmark.Create());
+root.Subcommands.Add(AnalyticsBenchmark.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dapper;
+using Ecom.Aspire.BrowserChecks;
+using Ecom.Aspire.Core.Ml;
+using Ecom.Aspire.Core.Warehouse;
+using Ecom.Aspire.TestSupport;
+using Ecom.Aspire.Web.Components.Layout;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Ecom.Aspire.Benchmarks;
+
+/// <summary>
+/// <c>pages [--orders N]</c>: how fast each dashboard page becomes interactive on a large dataset. A history
+/// simulation of about N orders (default 1,000,000, the generator benchmark's dataset) is written into a fresh
+/// database, loaded into the warehouse by the ETL and the models trained (the Worker's jobs); then the real Api and Web run as processes and headless
+/// Chromium opens every page of the menu, with the browser test's code (<see cref="DashboardWalk"/>): from navigation
+/// until the Blazor circuit has rendered and the page shows its data. Prints one line per page and a summary line.
+/// </summary>
+public static class PagesBenchmark
+{
+    public static Command Create()
+    {
+        var orders = new Option<long?>("--orders") { Description = "Orders of the dataset (default 1000000)" };
+        var workers = new Option<int>("--workers") { Description = "Simulation workers", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
+        var command = new Command("pages", "Time to interactive of every dashboard page on a large dataset") { orders, workers };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(orders) ?? 1_000_000, parse.GetValue(workers), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(long targetOrders, int workers, CancellationToken ct)
+    {
+        if (targetOrders < 1) { Console.Error.WriteLine("error: --orders must be at least 1"); return 2; }
+        var parameters = GeneratorBenchmark.Parameters(targetOrders);
+        await using var servers = await BenchmarkDatabase.StartAsync();
+        await using var redis = await LocalRedis.StartAsync();
+        var db = await servers.NewMigratedAsync("bench_pages");
+        Console.WriteLine($"pages: {parameters.From:yyyy-MM-dd}..{parameters.To:yyyy-MM-dd}, {parameters.Customers:N0} customers, seed {parameters.Seed}, on {servers.Where}");
+
+        var clock = Stopwatch.StartNew();
+        var rows = await GeneratorBenchmark.SimulateAsync(db, parameters, workers, ct);
+        Console.WriteLine($"pages: simulated {rows.Orders:N0} orders in {clock.Elapsed.TotalSeconds:F1} s");
+        clock.Restart();
+        await using (var dataSource = NpgsqlDataSource.Create(db))
+        {
+            var etl = await new WarehouseEtl(dataSource, NullLogger<WarehouseEtl>.Instance).RunAsync(ct);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await connection.ExecuteAsync("VACUUM ANALYZE");
+            Console.WriteLine($"pages: ETL {etl.Mode}, {etl.Days} days, {etl.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F1} s (then VACUUM ANALYZE)");
+            clock.Restart();
+            var trained = await new ModelTraining(dataSource, NullLogger<ModelTraining>.Instance).RunAsync(new TrainOptions(), null, ct);
+            Console.WriteLine($"pages: {trained} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+
+        await using var system = await RunningSystem.StartAsync(db, redis.ConnectionString, ct);
+        await using var walk = await DashboardWalk.StartAsync(system.WebUrl, Path.Combine(DashboardWalk.ScreenshotFolder(), "benchmark"));
+        var warmUp = await walk.VisitAsync("/", screenshotName: "warm-up", timeoutMs: 120_000);
+        Console.WriteLine($"pages: warm-up / interactive_ms={warmUp.InteractiveMs} (not counted)");
+        var worst = 0L;
+        var failed = 0;
+        foreach (var page in DashboardPages.All)
+        {
+            var visit = await walk.VisitAsync(page.Href, timeoutMs: 120_000);
+            worst = Math.Max(worst, visit.InteractiveMs);
+            if (visit.State != "ready") failed++;
+            Console.WriteLine($"page: {page.Href} interactive_ms={visit.InteractiveMs}" +
+                (visit.State == "ready" ? "" : $" state={visit.State} ({visit.Detail})") +
+                (visit.ConsoleErrors.Count == 0 ? "" : $" console_errors={visit.ConsoleErrors.Count}"));
+        }
+        Console.WriteLine($"pages: count={DashboardPages.All.Count} worst_interactive_ms={worst}" + (failed == 0 ? "" : $" not_ready={failed}"));
+        Console.WriteLine($"pages: screenshots in {walk.ScreenshotsIn}");
+        return failed == 0 ? 0 : 1;
+    }
+}
