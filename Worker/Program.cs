@@ -29,6 +29,8 @@ builder.Services.AddTransient<HistorySimulationJob>();
 builder.Services.AddSingleton<WarehouseEtl>();
 builder.Services.AddTransient<WarehouseEtlJob>();
 builder.Services.AddTransient<OlistImportJob>();
+builder.Services.AddSingleton<Ecom.Aspire.Core.Ml.ModelTraining>();
+builder.Services.AddTransient<TrainModelsJob>();
 
 // Migrations first: hosted services start in registration order, so no job runs on an old schema.
 builder.Services.AddHostedService<MigrateDatabaseHostedService>();

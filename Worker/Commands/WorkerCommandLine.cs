@@ -8,7 +8,7 @@ namespace Ecom.Aspire.Worker.Commands;
 /// </summary>
 public static class WorkerCommandLine
 {
-    private static readonly string[] CommandNames = ["migrate", "simulate", "etl", "import-olist"];
+    private static readonly string[] CommandNames = ["migrate", "simulate", "etl", "import-olist", "train"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (CommandNames.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
@@ -20,6 +20,7 @@ public static class WorkerCommandLine
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(EtlCommand.Create());
         root.Subcommands.Add(ImportOlistCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 

@@ -13,6 +13,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, IConfiguration conf
     {
         Schedule<ReconcileLiveKpisJob>(ReconcileLiveKpisJob.Id, "Ecom:Jobs:ReconcileCron", Cron.Minutely(), j => j.RunAsync(CancellationToken.None));
         Schedule<WarehouseEtlJob>(WarehouseEtlJob.Id, "Ecom:Jobs:EtlCron", "*/5 * * * *", j => j.RunAsync(CancellationToken.None));
+        Schedule<TrainModelsJob>(TrainModelsJob.Id, "Ecom:Jobs:TrainCron", "30 3 * * *", j => j.RunAsync(Core.Ml.TrainOptions.DefaultSeed, CancellationToken.None));
         return Task.CompletedTask;
     }
 
