@@ -13,6 +13,11 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 // "http://api" is resolved by service discovery (services:api:http:0); the standard resilience handler applies.
 builder.Services.AddHttpClient<EcomApiClient>(client => client.BaseAddress = new Uri("http://api"));
+builder.Services.AddHttpClient<MlApiClient>(client => client.BaseAddress = new Uri("http://api"));
+builder.Services.AddHttpClient<BrowseApiClient>(client => client.BaseAddress = new Uri("http://api"));
+builder.Services.AddHttpClient<SimulationsApiClient>(client => client.BaseAddress = new Uri("http://api"));
+// The outlines of the 27 states (wwwroot/data/brazil-states.geojson), projected to SVG once.
+builder.Services.AddSingleton(sp => BrazilMap.FromWebRoot(sp.GetRequiredService<IWebHostEnvironment>()));
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -23,6 +28,7 @@ app.UseSecurityHeaders();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapCsvExport();
 app.MapDefaultEndpoints();
 
 app.Run();

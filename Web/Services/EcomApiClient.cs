@@ -3,14 +3,11 @@ using System.Net.Http.Json;
 namespace Ecom.Aspire.Web.Services;
 
 /// <summary>Typed client of the Ecom.Aspire Api: the only way the Web reads data.</summary>
-public sealed class EcomApiClient(HttpClient http)
+public sealed partial class EcomApiClient(HttpClient http)
 {
     public async Task<DatabaseOverview> GetOverviewAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<DatabaseOverview>("api/overview", ct)
         ?? throw new InvalidOperationException("The Api answered /api/overview with an empty body.");
-
-    public async Task<IReadOnlyList<RunView>> GetSimulationsAsync(int take = 20, CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<List<RunView>>($"api/simulations?take={take}", ct) ?? [];
 
     public async Task<LiveKpisAnswer> GetLiveKpisAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<LiveKpisAnswer>("api/kpis/live", ct)

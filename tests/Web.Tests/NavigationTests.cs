@@ -23,17 +23,4 @@ public sealed class NavigationTests
             .ToHashSet();
         Assert.All(DashboardPages.All, p => Assert.Contains(p.Href, routes));
     }
-
-    [Fact]
-    public async Task A_page_not_built_yet_says_so_and_what_it_will_show()
-    {
-        await using var ctx = StubApi.Json("{}").CreateContext();
-        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/geography");
-
-        var page = ctx.Render<PlannedPage>();
-
-        var notice = page.Find("[data-testid=not-built]").TextContent;
-        Assert.Contains("not built yet", notice);
-        Assert.Contains("27 states", notice);
-    }
 }

@@ -23,7 +23,7 @@ public sealed class OverviewPageTests
         Assert.Contains("50.000", page.Find("[data-testid=tile-customers]").TextContent);
         Assert.Contains("01/01/2024 00:00", page.Find("[data-testid=tile-first-order]").TextContent);
         Assert.Contains("31/12/2025 20:59", page.Find("[data-testid=tile-last-order]").TextContent);
-        Assert.Empty(page.FindAll("[data-testid=empty]"));
+        Assert.Empty(page.FindAll("[data-testid=database-empty]"));
         Assert.Single(api.Paths, "/api/overview");
     }
 
@@ -34,7 +34,7 @@ public sealed class OverviewPageTests
 
         var page = ctx.Render<Overview>();
 
-        page.WaitForAssertion(() => Assert.Contains("No data yet: start a simulation", page.Find("[data-testid=empty]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("No data yet: start a simulation", page.Find("[data-testid=database-empty]").TextContent));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Ecom.Aspire.Web.Services;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -11,6 +12,18 @@ public sealed class StubApi(Func<HttpRequestMessage, HttpResponseMessage> answer
 {
     public int Calls { get; private set; }
     public List<string> Paths { get; } = [];
+
+    /// <summary>Path and query of every request, in order (e.g. "/api/analytics/finance?state=SP").</summary>
+    public List<string> Requests { get; } = [];
+
+    /// <summary>The map of the Web's own brazil-states.geojson (copied next to the tests), loaded once.</summary>
+    public static BrazilMap Map => LazyMap.Value;
+
+    private static readonly Lazy<BrazilMap> LazyMap = new(() =>
+    {
+        using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "data", "brazil-states.geojson"));
+        return BrazilMap.Load(file);
+    });
 
     /// <summary>Answers each path (without the leading slash, e.g. "api/overview") with its JSON; other paths get a 404.</summary>
     public static StubApi Routes(params (string Path, string Json)[] routes) => new(request =>
@@ -32,12 +45,24 @@ public sealed class StubApi(Func<HttpRequestMessage, HttpResponseMessage> answer
         "degraded":{{(degraded ? "true" : "false")}},"reason":{{(degraded ? "\"Redis is not connected\"" : "null")}}}
         """;
 
+    /// <summary>Refuses every query as the Api does a bad one: 400 with a ValidationProblem naming the parameter.</summary>
+    public static StubApi Refusing(string parameter, string message) => new(_ => new HttpResponseMessage(HttpStatusCode.BadRequest)
+    {
+        Content = new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { title = "Invalid query parameter", status = 400, errors = new Dictionary<string, string[]> { [parameter] = [message] } }),
+            Encoding.UTF8, "application/problem+json"),
+    });
+
     public static StubApi Unreachable() => new(_ => throw new HttpRequestException("Connection refused (api:80)"));
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Calls++;
-        lock (Paths) Paths.Add(request.RequestUri!.AbsolutePath);
+        lock (Paths)
+        {
+            Paths.Add(request.RequestUri!.AbsolutePath);
+            Requests.Add(request.RequestUri.PathAndQuery);
+        }
         return Task.FromResult(answer(request));
     }
 
@@ -48,6 +73,8 @@ public sealed class StubApi(Func<HttpRequestMessage, HttpResponseMessage> answer
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddSingleton(new EcomApiClient(new HttpClient(this) { BaseAddress = new Uri("http://api") }));
+        context.Services.AddSingleton(Map);
+        context.Services.AddSupplyValueFromQueryProvider();
         return context;
     }
 }

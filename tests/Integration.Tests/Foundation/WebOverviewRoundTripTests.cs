@@ -31,6 +31,6 @@ public sealed class WebOverviewRoundTripTests(ServersFixture servers)
             Assert.Contains("03/01/2024 09:00", page.Find("[data-testid=tile-first-order]").TextContent);
         }, TimeSpan.FromSeconds(10));
         Assert.Contains("order_items", page.Find("[data-testid=table-counts]").TextContent);
-        Assert.Empty(page.FindAll("[data-testid=empty]"));
+        Assert.Empty(page.FindAll("[data-testid=database-empty]"));
     }
 }

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Ecom.Aspire.BrowserChecks;
+
+/// <summary>What one page showed when it was opened.</summary>
+/// <param name="State">ready (figures shown), placeholder (a page not built yet), error (the Api refused or could not be reached), or timeout.</param>
+/// <param name="InteractiveMs">From the start of the navigation until the Blazor circuit rendered and the page shows its data.</param>
+/// <param name="Figures">The figures the page shows, in order: amounts in R$ (not zero), counts (with thousands separators, or 1..999 standing
+/// alone: not part of a date, a time or an id), percentages and decimals.</param>
+/// <param name="HasFilter">Whether the page shows the shared period and filter control.</param>
+public sealed record PageVisit(
+    string Href, string Url, string State, string? Detail, long InteractiveMs, IReadOnlyList<string> Figures, bool HasFilter,
+    IReadOnlyList<string> ConsoleErrors, string Screenshot);
+
+/// <summary>
+/// Opens dashboard pages in headless Chromium (Debian's /usr/bin/chromium through Playwright, --no-sandbox) and
+/// measures each: the time from navigation until the page is interactive (the Blazor Server circuit has sent its
+/// first render batch over its WebSocket) and shows its data (nothing loading, at least one figure shown), the
+/// figures, the console errors, and a full-page screenshot. Shared by the browser test and the <c>pages</c> benchmark.
+/// </summary>
+public sealed class DashboardWalk : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>
+    /// Where screenshots go: ECOM_SCREENSHOTS, or artifacts/screenshots at the repository's root (found above this
+    /// source file or the build output, whichever holds Ecom.Aspire.sln), else under the current directory.
+    /// </summary>
+    public static string ScreenshotFolder([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    {
+        if (Environment.GetEnvironmentVariable("ECOM_SCREENSHOTS") is { Length: > 0 } folder) return Path.GetFullPath(folder);
+        foreach (var start in new[] { Path.GetDirectoryName(source), AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            var dir = string.IsNullOrEmpty(start) || !Directory.Exists(start) ? null : new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ecom.Aspire.sln"))) dir = dir.Parent;
+            if (dir is not null) return Path.Combine(dir.FullName, "artifacts", "screenshots");
+        }
+        return Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "screenshots");
+    }
+
+    // The state of the page's main content: null while something is loading or no figure is shown yet.
+    private const string StateScript = """
+        () => {
+          const main = document.querySelector('.mud-main-content') || document.body;
+          const hasFilter = !!main.querySelector('[data-testid=filter-bar]');
+          if (main.querySelector('[data-testid=not-built]')) return { state: 'placeholder', detail: main.innerText.slice(0, 300), figures: [], hasFilter };
+          const problem = main.querySelector('[data-testid=api-error], [data-testid=api-refused], [data-testid=browse-problem]');
+          if (problem) return { state: 'error', detail: problem.innerText.slice(0, 500), figures: [], hasFilter };
+          if (main.querySelector('[data-testid=loading], .mud-progress-linear-indeterminate, .mud-table-loading')) return null;
+          const pattern = /R\$\s?-?[\d.]*[1-9][\d.]*,\d{2}|\b[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?\b|[-−+]?\d+(?:,\d+)?\s?%|\b\d+,\d+\b|(?<![\d\/:.,])[1-9]\d{0,2}(?![\d\/:.,])/g;
+          const figures = (main.innerText.replace(/\u00a0/g, ' ').match(pattern) || []);
+          return figures.length > 0 ? { state: 'ready', detail: null, figures, hasFilter } : null;
+        }
+        """;
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly string _baseUrl;
+    private readonly string _screenshots;
+
+    private DashboardWalk(IPlaywright playwright, IBrowser browser, string baseUrl, string screenshots)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _baseUrl = baseUrl.TrimEnd('/');
+        _screenshots = screenshots;
+    }
+
+    public static async Task<DashboardWalk> StartAsync(string baseUrl, string? screenshotFolder = null)
+    {
+        var folder = screenshotFolder ?? ScreenshotFolder();
+        Directory.CreateDirectory(folder);
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"],
+            });
+            return new DashboardWalk(playwright, browser, baseUrl, folder);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    public string ScreenshotsIn => _screenshots;
+
+    /// <summary>Opens <paramref name="href"/> (with an optional query) in a fresh tab and waits until it is interactive and shows data.</summary>
+    public async Task<PageVisit> VisitAsync(string href, string? query = null, string? screenshotName = null, int timeoutMs = 30_000)
+    {
+        var url = _baseUrl + href + (query is null ? "" : "?" + query);
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "pt-BR" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (errors) errors.Add(message.Text);
+        };
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var marker = Encoding.ASCII.GetBytes("JS.RenderBatch");
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if ((frame.Binary is { } bytes && bytes.AsSpan().IndexOf(marker) >= 0) || frame.Text?.Contains("JS.RenderBatch") == true) rendered.TrySetResult();
+        };
+
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
+        string state, detail = "";
+        IReadOnlyList<string> figures = [];
+        var hasFilter = false;
+        if (await Task.WhenAny(rendered.Task, Task.Delay(timeoutMs)) != rendered.Task)
+        {
+            (state, detail) = ("timeout", "the Blazor circuit sent no render batch");
+        }
+        else
+        {
+            JsonElement? result = null;
+            try
+            {
+                // The state the page first reached (a later panel may start loading again: that does not undo it).
+                var handle = await page.WaitForFunctionAsync(StateScript, null, new PageWaitForFunctionOptions { PollingInterval = 20, Timeout = timeoutMs });
+                clock.Stop();
+                result = await handle.JsonValueAsync<JsonElement>();
+            }
+            catch (TimeoutException)
+            {
+            }
+            if (result is { ValueKind: JsonValueKind.Object } r)
+            {
+                state = r.GetProperty("state").GetString()!;
+                detail = r.GetProperty("detail").GetString() ?? "";
+                figures = [.. r.GetProperty("figures").EnumerateArray().Select(f => f.GetString()!)];
+                hasFilter = r.GetProperty("hasFilter").GetBoolean();
+            }
+            else
+            {
+                var body = await page.InnerTextAsync("body");
+                (state, detail) = ("timeout", "the page kept loading or showed no figure: " + body[..Math.Min(300, body.Length)]);
+            }
+        }
+        clock.Stop();
+        var name = screenshotName ?? (href.Trim('/') is { Length: > 0 } path ? path.Replace('/', '-') : "overview");
+        var file = Path.Combine(_screenshots, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        string[] seen;
+        lock (errors) seen = [.. errors];
+        await page.CloseAsync();
+        return new PageVisit(href, url, state, detail, clock.ElapsedMilliseconds, figures, hasFilter, seen, file);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text;
+using Ecom.Aspire.TestSupport;
+
+namespace Ecom.Aspire.BrowserChecks;
+
+/// <summary>
+/// The Api and the Web run as real processes from their build output (real Kestrel on free loopback ports), the
+/// Api on the given PostgreSQL and Redis, the Web pointed at the Api by service discovery
+/// (<c>services__api__http__0</c>). The Web runs in the Development environment, which serves its static web assets
+/// (MudBlazor's, the framework's) from the build output as <c>dotnet run</c> does; both are stopped on dispose.
+/// </summary>
+public sealed class RunningSystem : IAsyncDisposable
+{
+    private readonly List<(string Name, Process Process, StringBuilder Log)> _processes = [];
+
+    private RunningSystem() { }
+
+    public string ApiUrl { get; private set; } = "";
+    public string WebUrl { get; private set; } = "";
+
+    /// <summary>The admin key the Api checks and the Web sends (new for each system).</summary>
+    public string AdminKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+    public static async Task<RunningSystem> StartAsync(string database, string redis, CancellationToken ct = default)
+    {
+        var system = new RunningSystem();
+        try
+        {
+            var apiPort = FreePort.Next();
+            system.ApiUrl = $"http://127.0.0.1:{apiPort}";
+            system.Start("Api", system.ApiUrl, new Dictionary<string, string>
+            {
+                ["ConnectionStrings__ecomdb"] = database,
+                ["ConnectionStrings__cache"] = redis,
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            });
+            var webPort = FreePort.Next();
+            system.WebUrl = $"http://127.0.0.1:{webPort}";
+            system.Start("Web", system.WebUrl, new Dictionary<string, string>
+            {
+                ["services__api__http__0"] = system.ApiUrl,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            });
+            await system.WaitHealthyAsync(system.ApiUrl, "Api", ct);
+            await system.WaitHealthyAsync(system.WebUrl, "Web", ct);
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>What the processes printed (the last 20,000 characters each), for a failure message.</summary>
+    public string Logs() => string.Join("\n", _processes.Select(p => { lock (p.Log) return $"--- {p.Name} ---\n{p.Log}"; }));
+
+    private void Start(string project, string url, Dictionary<string, string> environment)
+    {
+        var dll = BuildOutput.Find(project);
+        var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var info = new ProcessStartInfo(host) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { dll, "--urls", url }) info.ArgumentList.Add(a);
+        foreach (var key in new[] { "ConnectionStrings__ecomdb", "ConnectionStrings__cache", "OTEL_EXPORTER_OTLP_ENDPOINT" }) info.Environment.Remove(key);
+        info.Environment["Ecom__AdminApiKey"] = AdminKey;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var log = new StringBuilder();
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"dotnet {dll} could not be started");
+        void Append(string? line)
+        {
+            if (line is null) return;
+            lock (log)
+            {
+                log.AppendLine(line);
+                if (log.Length > 20_000) log.Remove(0, log.Length - 20_000);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add((project, process, log));
+    }
+
+    private async Task WaitHealthyAsync(string url, string name, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_processes.Any(p => p.Process.HasExited)) break;
+            try
+            {
+                using var response = await http.GetAsync("/alive", ct);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+            await Task.Delay(200, ct);
+        }
+        throw new InvalidOperationException($"The {name} did not answer /alive on {url}:\n{Logs()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, process, _) in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+            process.Dispose();
+        }
+        _processes.Clear();
+    }
+}
