@@ -20,7 +20,8 @@ public sealed class BadRequestHandler(IProblemDetailsService problemDetails) : I
             {
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Invalid request",
-                Detail = bad.Message,
+                // The JSON reader's own words say where a body is broken ("Path: $.customers | LineNumber: 0 ...").
+                Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
             },
         });
     }

@@ -10,7 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 // The Api takes small JSON bodies only.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 64 * 1024);
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => EcomDbContextOptions.Configure(options, dataSource));
+// No retries in the Api: while PostgreSQL is down a caller gets a 503 ProblemDetails at once, not after a minute of retries.
+builder.AddNpgsqlDbContext<EcomDbContext>("ecomdb", (options, dataSource) => EcomDbContextOptions.Configure(options, dataSource),
+    settings => settings.DisableRetry = true);
 builder.AddRedisClient("cache");
 builder.AddAdminKeyAuthentication();
 builder.AddMutationRateLimit();
@@ -26,6 +28,8 @@ builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 // Binding failures become exceptions that BadRequestHandler turns into a ProblemDetails naming the parameter.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// A JSON body with a member the endpoint does not know (a typo such as "customer") is refused, not ignored.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Ecom.Aspire API";
@@ -40,6 +44,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseQueryParameterCheck();
 app.UseRateLimiter();
 app.UseOutputCache();
 
@@ -53,6 +58,10 @@ app.MapKpisApi();
 app.MapSimulationsApi();
 app.MapLiveApi();
 app.MapAnalyticsApi();
+app.MapForecastApi();
+app.MapAnomaliesApi();
+app.MapModelsApi();
+app.MapBrowseApi();
 
 app.Run();
 

@@ -30,12 +30,15 @@ public static class PostgresRegistration
     public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(
         this IHostApplicationBuilder builder,
         string connectionName,
-        Action<DbContextOptionsBuilder, NpgsqlDataSource>? configureDbContextOptions = null)
+        Action<DbContextOptionsBuilder, NpgsqlDataSource>? configureDbContextOptions = null,
+        Action<NpgsqlEntityFrameworkCoreSettings>? configureSettings = null)
         where TContext : DbContext
     {
         var settings = new NpgsqlEntityFrameworkCoreSettings();
         builder.Configuration.GetSection(SettingsSection).Bind(settings);
         builder.Configuration.GetSection($"{SettingsSection}:{typeof(TContext).Name}").Bind(settings);
+        // As in Aspire, code has the last word over configuration.
+        configureSettings?.Invoke(settings);
         if (builder.Configuration.GetConnectionString(connectionName) is { } fromConnectionStrings)
         {
             settings.ConnectionString = fromConnectionStrings;

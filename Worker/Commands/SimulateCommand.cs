@@ -1,3 +1,5 @@
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
 using Ecom.Aspire.Core.Simulation;
@@ -17,14 +19,23 @@ namespace Ecom.Aspire.Worker.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    private static readonly Option<DateOnly?> From = new("--from") { Description = "First day (yyyy-MM-dd); default: two years before --to" };
-    private static readonly Option<DateOnly?> To = new("--to") { Description = "Last day (yyyy-MM-dd); default: yesterday" };
+    private static readonly Option<DateOnly?> From = new("--from") { Description = "First day (yyyy-MM-dd); default: two years before --to", CustomParser = IsoDay };
+    private static readonly Option<DateOnly?> To = new("--to") { Description = "Last day (yyyy-MM-dd); default: yesterday", CustomParser = IsoDay };
     private static readonly Option<int?> Years = new("--years") { Description = "Length in years, instead of --to" };
     private static readonly Option<int?> Customers = new("--customers") { Description = "Customers over the period (default 50000)" };
     private static readonly Option<long?> Seed = new("--seed") { Description = "Random seed (default 42): the same seed gives the same rows" };
     private static readonly Option<int> Workers = new("--workers") { Description = "Chunks generated and written in parallel", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
     private static readonly Option<DirectoryInfo?> Out = new("--out") { Description = "Write one file per table into this folder instead of the database" };
     private static readonly Option<string?> Format = new("--format") { Description = "File format with --out: csv or parquet (default csv)" };
+
+    /// <summary>Days are yyyy-MM-dd only: "01/02/2024" is January or February depending on the machine's culture.</summary>
+    private static DateOnly? IsoDay(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name} must be a date in the form yyyy-MM-dd (got '{text}').");
+        return null;
+    }
 
     public static Command Create()
     {
