@@ -20,7 +20,8 @@ public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simu
     private static readonly string WorkerName = $"{Environment.MachineName}:{Environment.ProcessId}";
     private bool _warnedNoBulkMode;
 
-    public async Task<ChunkResult> RunAsync(int runId, int chunkNo, CancellationToken ct)
+    /// <param name="writeAfter">Generation starts at once, writing waits for it (the world chunk, written meanwhile).</param>
+    public async Task<ChunkResult> RunAsync(int runId, int chunkNo, CancellationToken ct, Task? writeAfter = null)
     {
         using var activity = SimulationTelemetry.ActivitySource.StartActivity("simulate chunk");
         activity?.SetTag("ecom.run_id", runId);
@@ -37,6 +38,7 @@ public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simu
             generate.Stop();
             SimulationTelemetry.GenerateDuration.Record(generate.Elapsed.TotalSeconds);
 
+            if (writeAfter is not null) await writeAfter.WaitAsync(ct);
             var write = Stopwatch.StartNew();
             var rows = TableCounts.Of(data);
             await ReplaceAsync(runId, data, rows.Total, ct);
@@ -123,22 +125,6 @@ public sealed class ChunkRunner(NpgsqlDataSource dataSource, SimulatorCache simu
             """,
             new { runId, chunkNo = data.Chunk.No, rows, completed = RunStatuses.Completed, running = RunStatuses.Running }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        await AnalyzeWhenCompletedAsync(connection, runId, ct);
-    }
-
-    /// <summary>
-    /// After the run's last chunk: fresh planner statistics for the tables it filled, so that the ETL which follows
-    /// does not plan its first load on the estimates of empty tables (measured: a full load 4x slower than with them)
-    /// while autovacuum has not come round yet.
-    /// </summary>
-    private static async Task AnalyzeWhenCompletedAsync(NpgsqlConnection connection, int runId, CancellationToken ct)
-    {
-        var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT status FROM sim.runs WHERE id = @runId", new { runId }, cancellationToken: ct));
-        if (status != RunStatuses.Completed) return;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "ANALYZE shop.customers, shop.sellers, shop.products, shop.orders, shop.order_items, shop.payments, shop.deliveries, shop.reviews, sim.labels",
-            cancellationToken: ct));
     }
 
     /// <summary>The tables whose rows belong to an order of the chunk, children of shop.orders.</summary>
