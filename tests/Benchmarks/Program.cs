@@ -7,6 +7,7 @@ root.Subcommands.Add(GeneratorBenchmark.Create());
 root.Subcommands.Add(LiveBenchmark.Create());
 root.Subcommands.Add(PagesBenchmark.Create());
 root.Subcommands.Add(AnalyticsBenchmark.Create());
+root.Subcommands.Add(SoakBenchmark.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

@@ -22,11 +22,28 @@ public sealed class RunningSystem : IAsyncDisposable
     /// <summary>The admin key the Api checks and the Web sends (new for each system).</summary>
     public string AdminKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
-    public static async Task<RunningSystem> StartAsync(string database, string redis, CancellationToken ct = default)
+    /// <summary>The processes (name and pid), e.g. to sample their memory.</summary>
+    public IReadOnlyList<(string Name, int Pid)> Processes => [.. _processes.Select(p => (p.Name, p.Process.Id))];
+
+    /// <param name="worker">Also the Worker (Hangfire server and live mode, no seeding), e.g. for a soak test.</param>
+    public static async Task<RunningSystem> StartAsync(string database, string redis, CancellationToken ct = default, bool worker = false)
     {
         var system = new RunningSystem();
         try
         {
+            if (worker)
+            {
+                var workerUrl = $"http://127.0.0.1:{FreePort.Next()}";
+                system.Start("Worker", workerUrl, new Dictionary<string, string>
+                {
+                    ["ConnectionStrings__ecomdb"] = database,
+                    ["ConnectionStrings__cache"] = redis,
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Ecom__Simulation__SeedOnEmptyDatabase"] = "false",
+                    ["Ecom__Live__Enabled"] = "true",
+                });
+                await system.WaitHealthyAsync(workerUrl, "Worker", ct);
+            }
             var apiPort = FreePort.Next();
             system.ApiUrl = $"http://127.0.0.1:{apiPort}";
             system.Start("Api", system.ApiUrl, new Dictionary<string, string>
