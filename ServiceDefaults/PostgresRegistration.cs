@@ -31,7 +31,8 @@ public static class PostgresRegistration
         this IHostApplicationBuilder builder,
         string connectionName,
         Action<DbContextOptionsBuilder, NpgsqlDataSource>? configureDbContextOptions = null,
-        Action<NpgsqlEntityFrameworkCoreSettings>? configureSettings = null)
+        Action<NpgsqlEntityFrameworkCoreSettings>? configureSettings = null,
+        Action<NpgsqlDataSourceBuilder>? configureDataSourceBuilder = null)
         where TContext : DbContext
     {
         var settings = new NpgsqlEntityFrameworkCoreSettings();
@@ -51,7 +52,12 @@ public static class PostgresRegistration
         }
 
         var connectionString = settings.ConnectionString;
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ =>
+        {
+            var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+            configureDataSourceBuilder?.Invoke(dataSourceBuilder);
+            return dataSourceBuilder.Build();
+        });
 
         builder.Services.AddDbContextPool<TContext>((sp, options) =>
         {

@@ -21,31 +21,32 @@ public sealed record CohortAnswer(AnalyticsPeriod Period, AnalyticsFilter Filter
 /// offset k = active customers of the cohort in month cohort + k / customers of the cohort (k = 0 is 1 by definition).
 /// Offsets run to the month of <c>to</c> (later months are not observed yet). The state filter is the customer's state
 /// (<c>dim_customer.state</c>); there is no category filter (a cohort is made of customers, not products).
+/// Read from <c>dw.agg_cohort_month</c> (complete months) and <c>dw.agg_cohort_day</c> (the month of <c>to</c>, up to
+/// it), which the ETL keeps from each customer's active months: a few thousand rows whatever the warehouse's size.
 /// </summary>
 public static class CohortAnalytics
 {
+    /// <summary>A cohort's customers are its active customers in its own month (everyone buys in their cohort month).</summary>
     private const string Sizes = """
-        SELECT c.cohort_month AS cohort, count(*)::bigint AS customers
-        FROM dw.dim_customer c
-        WHERE c.cohort_month BETWEEN CAST(@firstMonth AS date) AND CAST(@to AS date){0}
+        SELECT a.cohort_month AS cohort, sum(a.customers)::bigint AS customers
+        FROM dw.agg_cohort_month a
+        WHERE a.month = a.cohort_month AND a.cohort_month BETWEEN CAST(@firstMonth AS date) AND CAST(@lastMonth AS date){0}
         GROUP BY 1
         """;
 
+    /// <summary>Complete months from the monthly counts; the month of <c>to</c> from the first active days up to <c>to</c>.</summary>
     private const string Active = """
-        WITH cohort AS (
-            SELECT c.customer_key, c.cohort_month FROM dw.dim_customer c
-            WHERE c.cohort_month BETWEEN CAST(@firstMonth AS date) AND CAST(@to AS date){0}
-        ), active AS (
-            SELECT DISTINCT f.customer_key, date_trunc('month', f.date_key::timestamp)::date AS month
-            FROM dw.fact_sales f JOIN cohort c ON c.customer_key = f.customer_key
-            WHERE f.is_revenue AND f.date_key BETWEEN CAST(@firstMonth AS date) AND CAST(@to AS date)
-        )
-        SELECT c.cohort_month AS cohort,
-               ((extract(year FROM a.month) - extract(year FROM c.cohort_month)) * 12
-                + extract(month FROM a.month) - extract(month FROM c.cohort_month))::integer AS month_offset,
-               count(*)::bigint AS active
-        FROM active a JOIN cohort c ON c.customer_key = a.customer_key
+        SELECT a.cohort_month AS cohort, a.month, sum(a.customers)::bigint AS active
+        FROM dw.agg_cohort_month a
+        WHERE a.cohort_month BETWEEN CAST(@firstMonth AS date) AND CAST(@lastMonth AS date)
+          AND a.month >= CAST(@firstMonth AS date) AND a.month < CAST(@lastMonth AS date){0}
         GROUP BY 1, 2
+        UNION ALL
+        SELECT a.cohort_month, CAST(@lastMonth AS date), sum(a.customers)::bigint
+        FROM dw.agg_cohort_day a
+        WHERE a.first_day BETWEEN CAST(@lastMonth AS date) AND CAST(@to AS date)
+          AND a.cohort_month BETWEEN CAST(@firstMonth AS date) AND CAST(@lastMonth AS date){0}
+        GROUP BY 1
         """;
 
     public static async Task<CohortAnswer> ReadAsync(NpgsqlDataSource dataSource, AnalyticsQuery query, TimeProvider clock, CancellationToken ct)
@@ -54,20 +55,21 @@ public static class CohortAnalytics
         if (filter.Category is not null) throw new ArgumentException("Cohorts have no category.", nameof(query));
         var firstMonth = new DateOnly(period.From.Year, period.From.Month, 1);
         var lastMonth = new DateOnly(period.To.Year, period.To.Month, 1);
-        var parameters = new { firstMonth, to = period.To, state = filter.State };
-        var condition = filter.Conditions("c.state", null);
+        var parameters = new { firstMonth, lastMonth, to = period.To, state = filter.State };
+        var condition = filter.Conditions("a.state", null);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var sizes = (await connection.QueryAsync<(DateTime Cohort, long Customers)>(new CommandDefinition(
             string.Format(Sizes, condition), parameters, cancellationToken: ct))).ToDictionary(s => DateOnly.FromDateTime(s.Cohort), s => s.Customers);
-        var active = (await connection.QueryAsync<(DateTime Cohort, int MonthOffset, long Active)>(new CommandDefinition(
-            string.Format(Active, condition), parameters, cancellationToken: ct))).ToDictionary(a => (DateOnly.FromDateTime(a.Cohort), a.MonthOffset), a => a.Active);
+        var active = (await connection.QueryAsync<(DateTime Cohort, DateTime Month, long Active)>(new CommandDefinition(
+            string.Format(Active, condition), parameters, cancellationToken: ct)))
+            .ToDictionary(a => (DateOnly.FromDateTime(a.Cohort), MonthOffset(DateOnly.FromDateTime(a.Cohort), DateOnly.FromDateTime(a.Month))), a => a.Active);
 
         var rows = new List<CohortRow>();
         var cells = new List<CohortCell>();
         for (var cohort = firstMonth; cohort <= lastMonth; cohort = cohort.AddMonths(1))
         {
             var customers = sizes.GetValueOrDefault(cohort);
-            var offsets = (lastMonth.Year - cohort.Year) * 12 + lastMonth.Month - cohort.Month;
+            var offsets = MonthOffset(cohort, lastMonth);
             var retention = new List<decimal?>();
             for (var k = 0; k <= offsets; k++)
             {
@@ -80,4 +82,6 @@ public static class CohortAnalytics
         }
         return new CohortAnswer(period, filter, rows, cells, clock.GetUtcNow());
     }
+
+    private static int MonthOffset(DateOnly cohort, DateOnly month) => (month.Year - cohort.Year) * 12 + month.Month - cohort.Month;
 }

@@ -31,7 +31,7 @@ public sealed record DeliveryAnswer(
 /// </list>
 /// Shares are rounded to 4 places, averages to 2; null when nothing was delivered (or late). The state filter applies;
 /// delivery figures have no category (an order's delivery is shared by its items).
-/// <para>By seller (from <c>dw.agg_daily_seller</c>): the orders holding an item of the seller, with the same
+/// <para>By seller (from <c>dw.agg_weekly_seller</c> and <c>dw.agg_daily_seller</c>, <see cref="SellerPeriodSource"/>): the orders holding an item of the seller, with the same
 /// definitions; an order with items of two sellers counts for each. <see cref="DeliveryAnswer.Sellers"/> sellers had an
 /// order with a delivery record; the first sellerLimit are listed, most late orders first (then the lowest on-time
 /// share, then seller key).</para>
@@ -51,8 +51,7 @@ public static class DeliveryAnalytics
                    sum(a.on_time)::bigint AS ontime, sum(a.late)::bigint AS late, sum(a.delivery_days_sum)::bigint AS deliverydays,
                    sum(a.delay_days_sum)::bigint AS delaydays, sum(a.late_days_sum)::bigint AS latedays,
                    count(*) OVER ()::bigint AS sellers
-            FROM dw.agg_daily_seller a
-            WHERE a.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date){0}
+            FROM {0}
             GROUP BY a.seller_key
             HAVING sum(a.delivery_orders) > 0
             ORDER BY sum(a.late) DESC, sum(a.on_time)::numeric / nullif(sum(a.delivered), 0) NULLS LAST, a.seller_key
@@ -60,6 +59,8 @@ public static class DeliveryAnalytics
         JOIN dw.dim_seller s ON s.seller_key = t.sellerkey
         ORDER BY t.late DESC, t.ontime::numeric / nullif(t.delivered, 0) NULLS LAST, t.sellerkey
         """;
+
+    private const string SellerColumns = "delivery_orders, delivered, on_time, late, delivery_days_sum, delay_days_sum, late_days_sum";
 
     private sealed class SellerCell
     {
@@ -110,8 +111,10 @@ public static class DeliveryAnalytics
         var all = (await connection.QueryAsync<Cell>(new CommandDefinition(string.Format(Sql, filter.Conditions("a.state", null)),
             new { from = period.From, to = period.To, state = filter.State }, cancellationToken: ct))).ToList();
         foreach (var cell in all) cell.State = cell.State.Trim();
-        var sellers = (await connection.QueryAsync<SellerCell>(new CommandDefinition(string.Format(Sellers, filter.Conditions("a.state", null)),
-            new { from = period.From, to = period.To, state = filter.State, sellerLimit }, cancellationToken: ct))).ToList();
+        var sellerParameters = SellerPeriodSource.Parameters(period, filter);
+        sellerParameters.Add("sellerLimit", sellerLimit);
+        var sellers = (await connection.QueryAsync<SellerCell>(new CommandDefinition(string.Format(Sellers, SellerPeriodSource.From(filter, SellerColumns)),
+            sellerParameters, cancellationToken: ct))).ToList();
 
         return new DeliveryAnswer(
             period, filter,

@@ -1,5 +1,5 @@
 using CsvHelper;
-using Dapper;
+using System.Runtime.InteropServices;
 using Npgsql;
 
 namespace Ecom.Aspire.Core.Analytics;
@@ -30,7 +30,8 @@ public sealed record RfmAnswer(
 /// <item>Segments, the first rule that holds: VIP (R &gt;= 4, F &gt;= 4, M &gt;= 4); Loyal (R &gt;= 3, F &gt;= 3);
 /// New (F = 1, R = 5); At risk (R = 2); Churned (R = 1); Regular (the others).</item>
 /// </list>
-/// Choose a period of a year or more: recency cannot exceed the period's length. Read from <c>dw.fact_sales</c>.
+/// Choose a period of a year or more: recency cannot exceed the period's length. Read from <c>dw.agg_customer_day</c>
+/// (with a category filter, <c>dw.fact_sales</c>).
 /// </summary>
 public static class RfmAnalytics
 {
@@ -48,63 +49,119 @@ public static class RfmAnalytics
         ("Regular", "any other"),
     ];
 
-    private const string Customers = """
-        CREATE TEMP TABLE rfm_customers ON COMMIT DROP AS
-        SELECT f.customer_key, (CAST(@to AS date) - max(f.date_key))::integer AS recency,
-               count(DISTINCT f.order_id)::integer AS frequency, sum(f.revenue)::numeric AS monetary
+    /// <summary>Without a category filter: each customer's revenue-bearing orders and revenue per day (one row per day, customer and ship state).</summary>
+    private const string CustomerDays = """
+        SELECT a.customer_key, a.date_key, a.orders, a.revenue_cents
+        FROM dw.agg_customer_day a
+        WHERE a.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date){0}
+        """;
+
+    /// <summary>With a category filter: the same from the fact rows of that category (an order counts once per day).</summary>
+    private const string CustomerItems = """
+        SELECT f.customer_key, f.date_key, count(DISTINCT f.order_id)::integer, (sum(f.revenue) * 100)::bigint
         FROM dw.fact_sales f
         WHERE f.is_revenue AND f.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date){0}
-        GROUP BY f.customer_key;
+        GROUP BY f.customer_key, f.date_key
         """;
 
-    private const string MonetaryLimits = """
-        SELECT coalesce(percentile_cont(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY monetary), ARRAY[0, 0, 0, 0]::float8[])
-        FROM rfm_customers
-        """;
+    /// <summary>The segment of every (R, F, M) score, by <see cref="RfmScoring.Segment"/>: index [r - 1, f - 1, m - 1] into <see cref="SegmentRules"/>.</summary>
+    private static readonly int[,,] SegmentOfScores = ScoreSegments();
 
-    private const string Segments = """
-        WITH scored AS (
-            SELECT recency, frequency, monetary,
-                   CASE WHEN recency <= 30 THEN 5 WHEN recency <= 90 THEN 4 WHEN recency <= 180 THEN 3 WHEN recency <= 365 THEN 2 ELSE 1 END AS r,
-                   CASE WHEN frequency <= 1 THEN 1 WHEN frequency <= 2 THEN 2 WHEN frequency <= 3 THEN 3 WHEN frequency <= 5 THEN 4 ELSE 5 END AS f,
-                   1 + (monetary > @m1)::integer + (monetary > @m2)::integer + (monetary > @m3)::integer + (monetary > @m4)::integer AS m
-            FROM rfm_customers
-        )
-        SELECT CASE WHEN r >= 4 AND f >= 4 AND m >= 4 THEN 'VIP'
-                    WHEN r >= 3 AND f >= 3 THEN 'Loyal'
-                    WHEN f = 1 AND r = 5 THEN 'New'
-                    WHEN r = 2 THEN 'At risk'
-                    WHEN r = 1 THEN 'Churned'
-                    ELSE 'Regular' END AS segment,
-               count(*)::bigint AS customers, sum(recency)::numeric AS recency, sum(frequency)::numeric AS frequency,
-               sum(monetary)::numeric AS monetary
-        FROM scored
-        GROUP BY 1
-        """;
+    private struct CustomerFigures
+    {
+        public DateOnly Last;
+        public int Orders;
+        public long RevenueCents;
+    }
 
+    private struct SegmentSums
+    {
+        public long Customers;
+        public long Recency;
+        public long Frequency;
+        public decimal Monetary;
+    }
+
+    /// <summary>
+    /// Each customer's figures are added up here from per-day rows (PostgreSQL's hash aggregation of tens of thousands of
+    /// customers was several times slower than reading the rows), then scored with <see cref="RfmScoring"/>.
+    /// </summary>
     public static async Task<RfmAnswer> ReadAsync(NpgsqlDataSource dataSource, AnalyticsQuery query, TimeProvider clock, CancellationToken ct)
     {
         var (period, filter) = query;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(string.Format(Customers, filter.Conditions("f.customer_state", "f.category")),
-            new { from = period.From, to = period.To, state = filter.State, category = filter.Category }, tx, cancellationToken: ct));
-        var limits = (await connection.ExecuteScalarAsync<double[]>(new CommandDefinition(MonetaryLimits, transaction: tx, cancellationToken: ct)))!
-            .Select(l => Math.Round((decimal)l, 2, MidpointRounding.AwayFromZero)).ToList();
-        var rows = (await connection.QueryAsync<(string Segment, long Customers, decimal Recency, decimal Frequency, decimal Monetary)>(new CommandDefinition(
-            Segments, new { m1 = limits[0], m2 = limits[1], m3 = limits[2], m4 = limits[3] }, tx, cancellationToken: ct)))
-            .ToDictionary(r => r.Segment);
-        await tx.CommitAsync(ct);
-
-        var customers = rows.Values.Sum(r => r.Customers);
-        var revenue = rows.Values.Sum(r => r.Monetary);
-        var segments = SegmentRules.Select(rule =>
+        var sql = filter.Category is null
+            ? string.Format(CustomerDays, filter.Conditions("a.state", null))
+            : string.Format(CustomerItems, filter.Conditions("f.customer_state", "f.category"));
+        var byCustomer = new Dictionary<long, CustomerFigures>();
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        await using (var command = new NpgsqlCommand(sql, connection))
         {
-            var row = rows.GetValueOrDefault(rule.Name);
+            command.Parameters.AddWithValue("from", period.From);
+            command.Parameters.AddWithValue("to", period.To);
+            if (filter.State is not null) command.Parameters.AddWithValue("state", filter.State);
+            if (filter.Category is not null) command.Parameters.AddWithValue("category", filter.Category);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                ref var figures = ref CollectionsMarshal.GetValueRefOrAddDefault(byCustomer, reader.GetInt64(0), out _);
+                var day = reader.GetFieldValue<DateOnly>(1);
+                if (day > figures.Last) figures.Last = day;
+                figures.Orders += reader.GetInt32(2);
+                figures.RevenueCents += reader.GetInt64(3);
+            }
+        }
+
+        var monetary = byCustomer.Values.Select(c => c.RevenueCents).ToArray();
+        Array.Sort(monetary);
+        var limits = new[] { 0.2m, 0.4m, 0.6m, 0.8m }.Select(p => Math.Round(Percentile(monetary, p), 2, MidpointRounding.AwayFromZero)).ToList();
+
+        var sums = new SegmentSums[SegmentRules.Count];
+        foreach (var c in byCustomer.Values)
+        {
+            var recency = period.To.DayNumber - c.Last.DayNumber;
+            var revenue = c.RevenueCents / 100m;
+            var segment = SegmentOfScores[RfmScoring.Recency(recency) - 1, RfmScoring.Frequency(c.Orders) - 1, RfmScoring.Monetary(revenue, limits) - 1];
+            sums[segment].Customers++;
+            sums[segment].Recency += recency;
+            sums[segment].Frequency += c.Orders;
+            sums[segment].Monetary += revenue;
+        }
+
+        long customers = byCustomer.Count;
+        var total = sums.Sum(s => s.Monetary);
+        var segments = SegmentRules.Select((rule, i) =>
+        {
+            var row = sums[i];
             return new RfmSegment(rule.Name, rule.Rule, row.Customers, Figures.Ratio(row.Customers, customers),
                 Figures.Average(row.Recency, row.Customers), Figures.Average(row.Frequency, row.Customers), Figures.Average(row.Monetary, row.Customers),
-                row.Monetary, Figures.Ratio(row.Monetary, revenue));
+                row.Monetary, Figures.Ratio(row.Monetary, total));
         }).ToList();
         return new RfmAnswer(period, filter, period.To, customers, new RfmThresholds(RecencyLimits, FrequencyLimits, limits), segments, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Continuous percentile, in reais, of sorted amounts in centavos (as PostgreSQL's percentile_cont): interpolated
+    /// between the two nearest ranks; 0 without values.
+    /// </summary>
+    internal static decimal Percentile(long[] sortedCents, decimal fraction)
+    {
+        if (sortedCents.Length == 0) return 0;
+        var position = fraction * (sortedCents.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sortedCents.Length - 1);
+        return (sortedCents[below] + (position - below) * (sortedCents[above] - sortedCents[below])) / 100m;
+    }
+
+    private static int[,,] ScoreSegments()
+    {
+        var table = new int[5, 5, 5];
+        for (var r = 1; r <= 5; r++)
+        for (var f = 1; f <= 5; f++)
+        for (var m = 1; m <= 5; m++)
+        {
+            var (name, _) = RfmScoring.Segment(r, f, m);
+            table[r - 1, f - 1, m - 1] = SegmentRules.Select(rule => rule.Name).ToList().IndexOf(name);
+        }
+        return table;
     }
 }

@@ -11,13 +11,21 @@ namespace Ecom.Aspire.Core.Analytics;
 public static class RfmScoring
 {
     /// <summary>5 within the first recency limit (30 days), one less past each further limit, 1 past the last.</summary>
-    public static int Recency(decimal days) => 5 - RfmAnalytics.RecencyLimits.Count(limit => days > limit);
+    public static int Recency(decimal days) => 5 - Exceeded(RfmAnalytics.RecencyLimits, days);
 
     /// <summary>1 + the number of frequency limits the orders exceed (1 order = 1, ..., 6 or more = 5).</summary>
-    public static int Frequency(decimal orders) => 1 + RfmAnalytics.FrequencyLimits.Count(limit => orders > limit);
+    public static int Frequency(decimal orders) => 1 + Exceeded(RfmAnalytics.FrequencyLimits, orders);
 
     /// <summary>1 + the number of the period's monetary quintile limits the value exceeds.</summary>
-    public static int Monetary(decimal value, IReadOnlyList<decimal> monetaryLimits) => 1 + monetaryLimits.Count(limit => value > limit);
+    public static int Monetary(decimal value, IReadOnlyList<decimal> monetaryLimits) => 1 + Exceeded(monetaryLimits, value);
+
+    /// <summary>How many of the limits the value exceeds (a loop: RFM scores every customer of the period).</summary>
+    private static int Exceeded(IReadOnlyList<decimal> limits, decimal value)
+    {
+        var count = 0;
+        for (var i = 0; i < limits.Count; i++) if (value > limits[i]) count++;
+        return count;
+    }
 
     /// <summary>The first segment of <see cref="RfmAnalytics.SegmentRules"/> whose rule holds for the scores.</summary>
     public static (string Name, string Rule) Segment(int r, int f, int m) =>

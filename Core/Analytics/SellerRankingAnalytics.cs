@@ -21,7 +21,8 @@ public sealed record SellerRankingAnswer(
 
 /// <summary>
 /// Seller ranking over the orders purchased in the period (ship state filter applies; an order with items of two sellers
-/// counts for each, with the seller's items only), from <c>dw.agg_daily_seller</c>. A seller is ranked with at least
+/// counts for each, with the seller's items only), from <c>dw.agg_weekly_seller</c> and <c>dw.agg_daily_seller</c>
+/// (<see cref="SellerPeriodSource"/>). A seller is ranked with at least
 /// minOrders orders (any status). Score = 100 × (<see cref="RevenueWeight"/> × revenue percentile +
 /// <see cref="OnTimeWeight"/> × on-time share + <see cref="ReviewWeight"/> × (average review − 1) / 4 +
 /// <see cref="FulfilmentWeight"/> × (1 − cancellation share)), rounded to 2 places, where:
@@ -52,17 +53,19 @@ public static class SellerRankingAnalytics
         "score = 100 x (0.40 x revenue percentile + 0.25 x on-time share + 0.20 x (average review - 1) / 4 + 0.15 x (1 - cancellation share)); a component without data counts 0.5";
 
     private const string Sql = """
-        SELECT t.*, s.name, s.city, s.state::text AS sellerstate
-        FROM (SELECT a.seller_key AS sellerkey, sum(a.orders)::bigint AS orders, sum(a.revenue_orders)::bigint AS revenueorders,
-                     sum(a.canceled_orders)::bigint AS canceledorders, sum(a.revenue)::numeric AS revenue,
-                     sum(a.delivered)::bigint AS delivered, sum(a.on_time)::bigint AS ontime,
-                     sum(a.reviewed)::bigint AS reviewed, sum(a.review_score_sum)::bigint AS reviewscore
-              FROM dw.agg_daily_seller a
-              WHERE a.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date){0}
-              GROUP BY a.seller_key
-              HAVING sum(a.orders) >= @minOrders) t
-        JOIN dw.dim_seller s ON s.seller_key = t.sellerkey
+        SELECT a.seller_key AS sellerkey, sum(a.orders)::bigint AS orders, sum(a.revenue_orders)::bigint AS revenueorders,
+               sum(a.canceled_orders)::bigint AS canceledorders, sum(a.revenue)::numeric AS revenue,
+               sum(a.delivered)::bigint AS delivered, sum(a.on_time)::bigint AS ontime,
+               sum(a.reviewed)::bigint AS reviewed, sum(a.review_score_sum)::bigint AS reviewscore
+        FROM {0}
+        GROUP BY a.seller_key
+        HAVING sum(a.orders) >= @minOrders
         """;
+
+    private const string Columns = "orders, revenue_orders, canceled_orders, revenue, delivered, on_time, reviewed, review_score_sum";
+
+    /// <summary>Names and places of the ranked sellers only (every seller is scored, a few are shown).</summary>
+    private const string Names = "SELECT seller_key AS sellerkey, name, city, state::text AS sellerstate FROM dw.dim_seller WHERE seller_key = ANY(@keys)";
 
     private sealed class Row
     {
@@ -75,6 +78,11 @@ public static class SellerRankingAnalytics
         public long OnTime { get; set; }
         public long Reviewed { get; set; }
         public long ReviewScore { get; set; }
+    }
+
+    private sealed class Place
+    {
+        public long SellerKey { get; set; }
         public string Name { get; set; } = "";
         public string City { get; set; } = "";
         public string SellerState { get; set; } = "";
@@ -89,8 +97,10 @@ public static class SellerRankingAnalytics
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
         ArgumentOutOfRangeException.ThrowIfLessThan(minOrders, 1);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(string.Format(Sql, filter.Conditions("a.state", null)),
-            new { from = period.From, to = period.To, state = filter.State, minOrders }, cancellationToken: ct))).ToList();
+        var parameters = SellerPeriodSource.Parameters(period, filter);
+        parameters.Add("minOrders", minOrders);
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(string.Format(Sql, SellerPeriodSource.From(filter, Columns)),
+            parameters, cancellationToken: ct))).ToList();
 
         // Cumulative distribution of revenue: the share of the sellers whose revenue is at most this one's.
         var revenues = rows.Select(r => r.Revenue).Order().ToArray();
@@ -108,14 +118,18 @@ public static class SellerRankingAnalytics
                 var fulfilment = cancellation is { } c ? 1 - c : UnknownComponent;
                 var score = Math.Round(100 * (RevenueWeight * revenue + OnTimeWeight * onTime + ReviewWeight * review + FulfilmentWeight * fulfilment),
                     2, MidpointRounding.AwayFromZero);
-                return new RankedSeller(0, r.SellerKey, r.Name, r.City, r.SellerState.Trim(), score, revenue, onTime, review, fulfilment,
+                return new RankedSeller(0, r.SellerKey, "", "", "", score, revenue, onTime, review, fulfilment,
                     r.Orders, r.RevenueOrders, r.CanceledOrders, r.Revenue, r.Delivered, r.OnTime, onTimeShare, r.Reviewed,
                     averageReview is { } avg ? Math.Round(avg, 2, MidpointRounding.AwayFromZero) : null, cancellation);
             })
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Revenue).ThenBy(s => s.SellerKey)
             .Take(limit)
-            .Select((s, i) => s with { Rank = i + 1 })
             .ToList();
+        var places = (await connection.QueryAsync<Place>(new CommandDefinition(Names, new { keys = ranking.Select(s => s.SellerKey).ToArray() }, cancellationToken: ct)))
+            .ToDictionary(p => p.SellerKey);
+        ranking = ranking.Select((s, i) => places.TryGetValue(s.SellerKey, out var p)
+            ? s with { Rank = i + 1, Name = p.Name, City = p.City, State = p.SellerState.Trim() }
+            : s with { Rank = i + 1 }).ToList();
         return new SellerRankingAnswer(period, filter, minOrders, limit, rows.Count,
             new SellerScoreWeights(RevenueWeight, OnTimeWeight, ReviewWeight, FulfilmentWeight, UnknownComponent), Formula, ranking, clock.GetUtcNow());
     }

@@ -18,11 +18,19 @@ namespace Ecom.Aspire.Core.Warehouse;
 /// first payment type, over the items of revenue-bearing and returned orders: orders, price + freight charged, returned
 /// orders and the price of returned items (refunds) — finance's payment fees and refunds.</item>
 /// <item><c>agg_monthly_product</c>: revenue-bearing sales per calendar month and product (orders counted per day and
-/// added up: an order has one day); the months of the reloaded days are aggregated again from <c>agg_daily_product</c>.</item>
+/// added up: an order has one day); the months of the products of the reloaded days are aggregated again from
+/// <c>agg_daily_product</c>.</item>
 /// <item><c>agg_customer_value</c>: customers with a revenue-bearing order per state and CLV bucket
-/// (<see cref="CustomerLifetimeValueAnalytics.BucketEdges"/>), recomputed from <c>dim_customer</c> when a customer's
-/// row may have changed.</item>
+/// (<see cref="CustomerLifetimeValueAnalytics.BucketEdges"/>), kept by deltas: the contributions of the customers whose
+/// row may have changed are taken away before the row is written and added after.</item>
 /// <item><c>agg_daily_product</c>: revenue-bearing orders, items and revenue per day and product (top products).</item>
+/// <item><c>agg_weekly_seller</c>: <c>agg_daily_seller</c> per week (Monday) and seller, all ship states together;
+/// the weeks of the reloaded days are added up again.</item>
+/// <item><c>agg_customer_day</c>: revenue-bearing orders and revenue (in centavos) per day, customer and ship state (RFM).</item>
+/// <item><c>customer_months</c>: the months in which a customer made a revenue-bearing purchase, with the first such day
+/// and the customer's cohort month and state; <c>agg_cohort_month</c> and <c>agg_cohort_day</c> count them per cohort,
+/// state and month (first day): the cohort retention matrix. Kept by deltas: the rows of the customers whose figures
+/// may have changed (<c>etl_customers</c>) are subtracted, written again and added.</item>
 /// <item><c>product_lifecycle</c> and its counts per category and stage <c>agg_lifecycle_stages</c>: <see cref="ProductLifecycleAnalytics"/>'s rules, recomputed when the reference month
 /// moves or a reloaded day falls in or before it.</item>
 /// </list>
@@ -67,6 +75,13 @@ internal static class AnalyticsAggregatesSql
         GROUP BY o.date_key, o.seller_key, o.state
         ORDER BY o.date_key;
 
+        INSERT INTO dw.agg_customer_day (date_key, customer_key, state, orders, revenue_cents)
+        SELECT f.date_key, f.customer_key, f.customer_state, count(DISTINCT f.order_id), (sum(f.revenue) * 100)::bigint
+        FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
+        WHERE f.is_revenue
+        GROUP BY f.date_key, f.customer_key, f.customer_state
+        ORDER BY f.date_key;
+
         INSERT INTO dw.agg_daily_product (date_key, product_key, category, orders, items, revenue)
         SELECT f.date_key, f.product_key, min(f.category), count(DISTINCT f.order_id), count(*), sum(f.revenue)
         FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
@@ -83,15 +98,129 @@ internal static class AnalyticsAggregatesSql
         WHERE f.is_revenue OR f.status = '{OrderStatuses.Returned}'
         GROUP BY GROUPING SETS ((f.date_key, f.customer_state, f.payment_type), (f.date_key, f.customer_state, f.category, f.payment_type));
 
-        CREATE TEMP TABLE etl_months ON COMMIT DROP AS
-        SELECT DISTINCT date_trunc('month', day::timestamp)::date AS month FROM etl_days;
-        ANALYZE etl_months;
-        DELETE FROM dw.agg_monthly_product a USING etl_months m WHERE a.month = m.month;
-        INSERT INTO dw.agg_monthly_product (month, product_key, orders, items, revenue, first_day, last_day)
-        SELECT m.month, a.product_key, sum(a.orders), sum(a.items), sum(a.revenue), min(a.date_key), max(a.date_key)
-        FROM etl_months m
-        JOIN dw.agg_daily_product a ON a.date_key >= m.month AND a.date_key < (m.month + interval '1 month')::date
-        GROUP BY m.month, a.product_key;
+        """;
+
+    private const string WeeklySellerColumns = """
+        orders, revenue_orders, canceled_orders, items, revenue, delivery_orders, delivered, on_time, late,
+        delivery_days_sum, delay_days_sum, late_days_sum, reviewed, review_score_sum
+        """;
+
+    private const string WeeklySellerSums = """
+        sum(a.orders), sum(a.revenue_orders), sum(a.canceled_orders), sum(a.items), sum(a.revenue), sum(a.delivery_orders),
+        sum(a.delivered), sum(a.on_time), sum(a.late), sum(a.delivery_days_sum), sum(a.delay_days_sum), sum(a.late_days_sum),
+        sum(a.reviewed), sum(a.review_score_sum)
+        """;
+
+    /// <summary>Full rebuild: every week of every seller from the daily rows.</summary>
+    public static readonly string InsertAllWeeklySellers = $"""
+        INSERT INTO dw.agg_weekly_seller (week, seller_key, {WeeklySellerColumns})
+        SELECT date_trunc('week', a.date_key::timestamp)::date, a.seller_key, {WeeklySellerSums}
+        FROM dw.agg_daily_seller a
+        GROUP BY 1, 2;
+        """;
+
+    /// <summary>Incremental: the weeks of the reloaded days are added up again from the daily rows.</summary>
+    public static readonly string RefreshWeeklySellers = $"""
+        CREATE TEMP TABLE etl_weeks ON COMMIT DROP AS
+        SELECT DISTINCT date_trunc('week', day::timestamp)::date AS week FROM etl_days;
+        ANALYZE etl_weeks;
+        DELETE FROM dw.agg_weekly_seller a USING etl_weeks w WHERE a.week = w.week;
+        INSERT INTO dw.agg_weekly_seller (week, seller_key, {WeeklySellerColumns})
+        SELECT w.week, a.seller_key, {WeeklySellerSums}
+        FROM etl_weeks w
+        JOIN dw.agg_daily_seller a ON a.date_key >= w.week AND a.date_key < w.week + 7
+        GROUP BY w.week, a.seller_key;
+        """;
+
+    /// <summary>Full rebuild: every month of every product from the daily rows.</summary>
+    public const string InsertAllMonthlyProducts = """
+        INSERT INTO dw.agg_monthly_product (month, product_key, category, orders, items, revenue, first_day, last_day)
+        SELECT date_trunc('month', a.date_key::timestamp)::date, a.product_key, min(a.category), sum(a.orders), sum(a.items), sum(a.revenue),
+               min(a.date_key), max(a.date_key)
+        FROM dw.agg_daily_product a
+        GROUP BY 1, 2;
+        """;
+
+    /// <summary>
+    /// Incremental: the months of the products whose daily rows were removed or written again
+    /// (<c>etl_month_products</c>, filled when the days were removed) are added up again from the daily rows.
+    /// </summary>
+    public const string RefreshMonthlyProducts = """
+        INSERT INTO etl_month_products (month, product_key)
+        SELECT DISTINCT date_trunc('month', a.date_key::timestamp)::date, a.product_key
+        FROM dw.agg_daily_product a JOIN etl_days d ON d.day = a.date_key
+        ON CONFLICT DO NOTHING;
+        ANALYZE etl_month_products;
+        DELETE FROM dw.agg_monthly_product a USING etl_month_products m WHERE a.month = m.month AND a.product_key = m.product_key;
+        INSERT INTO dw.agg_monthly_product (month, product_key, category, orders, items, revenue, first_day, last_day)
+        SELECT m.month, m.product_key, min(a.category), sum(a.orders), sum(a.items), sum(a.revenue), min(a.date_key), max(a.date_key)
+        FROM etl_month_products m
+        JOIN dw.agg_daily_product a ON a.product_key = m.product_key
+             AND a.date_key >= m.month AND a.date_key < (m.month + interval '1 month')::date
+        GROUP BY m.month, m.product_key;
+        """;
+
+    /// <summary>Full rebuild: every customer's active months, with their cohort and state from dim_customer (written before).</summary>
+    private const string AllCustomerMonthRows = """
+        INSERT INTO dw.customer_months (customer_key, month, first_day, cohort_month, state)
+        SELECT m.customer_key, m.month, m.first_day, c.cohort_month, c.state
+        FROM (SELECT f.customer_key, date_trunc('month', f.date_key::timestamp)::date AS month, min(f.date_key) AS first_day
+              FROM dw.fact_sales f
+              WHERE f.is_revenue
+              GROUP BY 1, 2) m
+        JOIN dw.dim_customer c ON c.customer_key = m.customer_key;
+        """;
+
+    /// <summary>Incremental: the same for the customers of etl_customers, one index lookup each.</summary>
+    private const string ChangedCustomerMonthRows = """
+        INSERT INTO dw.customer_months (customer_key, month, first_day, cohort_month, state)
+        SELECT c.customer_key, m.month, m.first_day, c.cohort_month, c.state
+        FROM etl_customers t
+        JOIN dw.dim_customer c ON c.customer_key = t.customer_key
+        CROSS JOIN LATERAL (
+            SELECT date_trunc('month', f.date_key::timestamp)::date AS month, min(f.date_key) AS first_day
+            FROM dw.fact_sales f
+            WHERE f.customer_key = t.customer_key AND f.is_revenue
+            GROUP BY 1) m;
+        """;
+
+    /// <summary>Full rebuild: every customer's active months and their counts.</summary>
+    public static readonly string InsertAllCohortActivity = $"""
+        {AllCustomerMonthRows}
+        INSERT INTO dw.agg_cohort_month (cohort_month, month, state, customers)
+        SELECT cohort_month, month, state, count(*) FROM dw.customer_months GROUP BY 1, 2, 3;
+        INSERT INTO dw.agg_cohort_day (first_day, cohort_month, state, customers)
+        SELECT first_day, cohort_month, state, count(*) FROM dw.customer_months GROUP BY 1, 2, 3;
+        """;
+
+    /// <summary>
+    /// Incremental: the active months of the customers of <c>etl_customers</c> (after their dim_customer rows are
+    /// written) are subtracted from the counts as they were, written again and added as they are now; counts that
+    /// reach zero go.
+    /// </summary>
+    public static readonly string RefreshCohortActivity = $"""
+        CREATE TEMP TABLE etl_cohort_delta ON COMMIT DROP AS
+        SELECT m.cohort_month, m.month, m.first_day, m.state, -count(*)::integer AS customers
+        FROM dw.customer_months m JOIN etl_customers t ON t.customer_key = m.customer_key
+        GROUP BY 1, 2, 3, 4;
+        DELETE FROM dw.customer_months m USING etl_customers t WHERE m.customer_key = t.customer_key;
+        {ChangedCustomerMonthRows}
+        INSERT INTO etl_cohort_delta (cohort_month, month, first_day, state, customers)
+        SELECT m.cohort_month, m.month, m.first_day, m.state, count(*)::integer
+        FROM dw.customer_months m JOIN etl_customers t ON t.customer_key = m.customer_key
+        GROUP BY 1, 2, 3, 4;
+
+        INSERT INTO dw.agg_cohort_month AS a (cohort_month, month, state, customers)
+        SELECT cohort_month, month, state, sum(customers) FROM etl_cohort_delta GROUP BY 1, 2, 3 HAVING sum(customers) <> 0
+        ON CONFLICT (cohort_month, month, state) DO UPDATE SET customers = a.customers + excluded.customers;
+        DELETE FROM dw.agg_cohort_month a USING etl_cohort_delta d
+        WHERE a.cohort_month = d.cohort_month AND a.month = d.month AND a.state = d.state AND a.customers = 0;
+
+        INSERT INTO dw.agg_cohort_day AS a (first_day, cohort_month, state, customers)
+        SELECT first_day, cohort_month, state, sum(customers) FROM etl_cohort_delta GROUP BY 1, 2, 3 HAVING sum(customers) <> 0
+        ON CONFLICT (first_day, cohort_month, state) DO UPDATE SET customers = a.customers + excluded.customers;
+        DELETE FROM dw.agg_cohort_day a USING etl_cohort_delta d
+        WHERE a.first_day = d.first_day AND a.cohort_month = d.cohort_month AND a.state = d.state AND a.customers = 0;
         """;
 
     /// <summary>width_bucket's answer for a CLV: 0 below the first edge, i for [edge i−1, edge i), the number of edges at or above the last.</summary>
@@ -109,16 +238,37 @@ internal static class AnalyticsAggregatesSql
     /// <summary>Full rebuild: the distribution of every customer.</summary>
     public static readonly string InsertAllCustomerValue = string.Format(CustomerValueRows, "");
 
+    /// <summary>The contributions of the customers of etl_customers to agg_customer_value, times {0} (1 or −1).</summary>
+    private static readonly string CustomerValueDelta = $"""
+        SELECT c.state, {Bucket} AS bucket, {"{0}"} * count(*)::integer AS customers, {"{0}"} * sum(c.orders)::bigint AS orders,
+               {"{0}"} * sum(c.lifetime_revenue) AS lifetime_revenue, {"{0}"} * sum(c.predicted_revenue_12m) AS predicted_revenue,
+               {"{0}"} * sum(c.clv) AS clv
+        FROM dw.dim_customer c JOIN etl_customers t ON t.customer_key = c.customer_key
+        WHERE c.orders > 0
+        GROUP BY 1, 2
+        """;
+
     /// <summary>
-    /// Incremental: the distribution of the states of the customers whose rows may have changed (their state before the
-    /// load, in <c>etl_value_states</c>, and after it) is computed again.
+    /// Incremental, run before the customers' dim_customer rows are written (<see cref="WarehouseSql.UpsertCustomers"/>):
+    /// their contributions as they were, to be taken away.
+    /// </summary>
+    public static readonly string CaptureCustomerValueBefore =
+        $"CREATE TEMP TABLE etl_value_delta ON COMMIT DROP AS {string.Format(CustomerValueDelta, "-1")};";
+
+    /// <summary>
+    /// Incremental, after the rows are written: the customers' contributions as they are now are added to the delta,
+    /// which is applied to the distribution; buckets left without customers go.
     /// </summary>
     public static readonly string RefreshCustomerValue = $"""
-        INSERT INTO etl_value_states (state)
-        SELECT DISTINCT c.state FROM dw.dim_customer c JOIN etl_customers t ON t.customer_key = c.customer_key
-        ON CONFLICT DO NOTHING;
-        DELETE FROM dw.agg_customer_value a USING etl_value_states s WHERE a.state = s.state;
-        {string.Format(CustomerValueRows, "AND c.state IN (SELECT state FROM etl_value_states)")}
+        INSERT INTO etl_value_delta {string.Format(CustomerValueDelta, "1")};
+        INSERT INTO dw.agg_customer_value AS a (state, bucket, customers, orders, lifetime_revenue, predicted_revenue, clv)
+        SELECT state, bucket, sum(customers), sum(orders), sum(lifetime_revenue), sum(predicted_revenue), sum(clv)
+        FROM etl_value_delta GROUP BY 1, 2
+        ON CONFLICT (state, bucket) DO UPDATE SET
+            customers = a.customers + excluded.customers, orders = a.orders + excluded.orders,
+            lifetime_revenue = a.lifetime_revenue + excluded.lifetime_revenue,
+            predicted_revenue = a.predicted_revenue + excluded.predicted_revenue, clv = a.clv + excluded.clv;
+        DELETE FROM dw.agg_customer_value a USING etl_value_delta d WHERE a.state = d.state AND a.bucket = d.bucket AND a.customers = 0;
         """;
 
     /// <summary>The last complete month of the warehouse: the month before that of (latest purchase day + 1).</summary>

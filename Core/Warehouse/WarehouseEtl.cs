@@ -119,8 +119,11 @@ public sealed class WarehouseEtl(NpgsqlDataSource dataSource, ILogger<WarehouseE
             foreach (var index in indexes) await ExecuteAsync(connection, tx, index.Definition, null, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAggregates, null, ct);
             await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertDayAggregates, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertAllMonthlyProducts, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertAllWeeklySellers, null, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAllCustomers, null, ct);
             await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertAllCustomerValue, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertAllCohortActivity, null, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAllProductsAndSellers, null, ct);
             await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshLifecycle, null, ct);
             await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshLifecycleStages, null, ct);
@@ -136,8 +139,11 @@ public sealed class WarehouseEtl(NpgsqlDataSource dataSource, ILogger<WarehouseE
             rows = await ExecuteAsync(connection, tx, WarehouseSql.InsertFacts, revenue, ct);
             await ExecuteAsync(connection, tx, WarehouseSql.InsertAggregates, null, ct);
             await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.InsertDayAggregates, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshMonthlyProducts, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshWeeklySellers, null, ct);
             dimensionRows += await ExecuteAsync(connection, tx, WarehouseSql.UpsertCustomers(sweep), null, ct);
             await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshCustomerValue, null, ct);
+            await ExecuteAsync(connection, tx, AnalyticsAggregatesSql.RefreshCohortActivity, null, ct);
             dimensionRows += await ExecuteAsync(connection, tx, WarehouseSql.UpsertProductsAndSellers(sweep), null, ct);
             if (await connection.ExecuteScalarAsync<bool>(Command(AnalyticsAggregatesSql.LifecycleIsStale, null, tx, ct)))
             {

@@ -65,7 +65,7 @@ internal static class WarehouseSql
     public const string CreateWorkTables = """
         CREATE TEMP TABLE etl_days (day date PRIMARY KEY) ON COMMIT DROP;
         CREATE TEMP TABLE etl_customers (customer_key bigint PRIMARY KEY) ON COMMIT DROP;
-        CREATE TEMP TABLE etl_value_states (state char(2) PRIMARY KEY) ON COMMIT DROP;
+        CREATE TEMP TABLE etl_month_products (month date, product_key bigint, PRIMARY KEY (month, product_key)) ON COMMIT DROP;
         """;
 
     /// <summary>
@@ -104,7 +104,10 @@ internal static class WarehouseSql
         ANALYZE etl_days;
         """;
 
-    /// <summary>Incremental: remember the customers of the rows about to go, then remove the days from the fact and the aggregates.</summary>
+    /// <summary>
+    /// Incremental: remember the customers of the rows about to go (and the products and months of the daily product
+    /// rows), then remove the days from the fact and the aggregates.
+    /// </summary>
     public const string DeleteDays = """
         INSERT INTO etl_customers (customer_key)
         SELECT DISTINCT f.customer_key FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
@@ -116,14 +119,19 @@ internal static class WarehouseSql
         DELETE FROM dw.agg_daily_basket_pairs a USING etl_days d WHERE a.date_key = d.day;
         DELETE FROM dw.agg_daily_seller a USING etl_days d WHERE a.date_key = d.day;
         DELETE FROM dw.agg_daily_charges a USING etl_days d WHERE a.date_key = d.day;
-        DELETE FROM dw.agg_daily_product a USING etl_days d WHERE a.date_key = d.day;
+        WITH gone AS (DELETE FROM dw.agg_daily_product a USING etl_days d WHERE a.date_key = d.day RETURNING a.date_key, a.product_key)
+        INSERT INTO etl_month_products (month, product_key)
+        SELECT DISTINCT date_trunc('month', date_key::timestamp)::date, product_key FROM gone
+        ON CONFLICT DO NOTHING;
+        DELETE FROM dw.agg_customer_day a USING etl_days d WHERE a.date_key = d.day;
         """;
 
     /// <summary>Full rebuild: everything goes (calendar included: it is regenerated for the years loaded).</summary>
     public const string TruncateAll = """
         TRUNCATE dw.fact_sales, dw.agg_daily_orders, dw.agg_daily_sales, dw.agg_daily_delivery,
                  dw.agg_daily_basket_pairs, dw.agg_daily_seller, dw.agg_monthly_product, dw.product_lifecycle, dw.agg_customer_value,
-                 dw.agg_daily_charges, dw.agg_daily_product, dw.agg_lifecycle_stages, dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date, dw.etl_sources;
+                 dw.agg_daily_charges, dw.agg_daily_product, dw.agg_lifecycle_stages, dw.agg_customer_day, dw.agg_weekly_seller, dw.customer_months,
+                 dw.agg_cohort_month, dw.agg_cohort_day, dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date, dw.etl_sources;
         """;
 
     /// <summary>
@@ -242,9 +250,7 @@ internal static class WarehouseSql
             ON CONFLICT DO NOTHING;
             """ : "")}
         ANALYZE etl_customers;
-        INSERT INTO etl_value_states (state)
-        SELECT DISTINCT x.state FROM dw.dim_customer x JOIN etl_customers t ON t.customer_key = x.customer_key
-        ON CONFLICT DO NOTHING;
+        {AnalyticsAggregatesSql.CaptureCustomerValueBefore}
         {string.Format(CustomerRows, "etl_customers t JOIN shop.customers c ON c.id = t.customer_key",
             string.Format(CustomerFigures, "f.customer_key IN (SELECT customer_key FROM etl_customers)"))}
         ON CONFLICT (customer_key) DO UPDATE SET
@@ -392,8 +398,8 @@ internal static class WarehouseSql
     public const string VacuumAll = """
         VACUUM (ANALYZE) dw.fact_sales, dw.agg_daily_orders, dw.agg_daily_sales, dw.agg_daily_delivery,
                          dw.agg_daily_basket_pairs, dw.agg_daily_seller, dw.agg_monthly_product, dw.product_lifecycle, dw.agg_customer_value,
-                         dw.agg_daily_charges, dw.agg_daily_product, dw.agg_lifecycle_stages,
-                         dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date;
+                         dw.agg_daily_charges, dw.agg_daily_product, dw.agg_lifecycle_stages, dw.agg_customer_day, dw.agg_weekly_seller,
+                         dw.customer_months, dw.agg_cohort_month, dw.agg_cohort_day, dw.dim_customer, dw.dim_product, dw.dim_seller, dw.dim_date;
         """;
 
     private static string Quoted(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));

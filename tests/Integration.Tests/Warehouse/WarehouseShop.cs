@@ -98,6 +98,7 @@ public static class WarehouseShop
         [
             "dw.fact_sales", "dw.agg_daily_orders", "dw.agg_daily_sales", "dw.agg_daily_delivery",
             "dw.agg_daily_basket_pairs", "dw.agg_daily_seller", "dw.agg_monthly_product", "dw.product_lifecycle", "dw.agg_customer_value", "dw.agg_daily_charges", "dw.agg_daily_product", "dw.agg_lifecycle_stages",
+            "dw.agg_customer_day", "dw.agg_weekly_seller", "dw.customer_months", "dw.agg_cohort_month", "dw.agg_cohort_day",
             "dw.dim_customer", "dw.dim_product", "dw.dim_seller", "dw.dim_date", "dw.dim_location",
         ];
         await using var connection = new NpgsqlConnection(connectionString);
