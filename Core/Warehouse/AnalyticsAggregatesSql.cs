@@ -55,7 +55,8 @@ internal static class AnalyticsAggregatesSql
         UNION ALL
         SELECT a.date_key, '{CrossSellAnalytics.ProductLevel}', a.product, b.product, count(DISTINCT a.order_id)
         FROM basket a JOIN basket b ON b.order_id = a.order_id AND a.product COLLATE "C" < b.product COLLATE "C"
-        GROUP BY a.date_key, a.product, b.product;
+        GROUP BY a.date_key, a.product, b.product
+        ORDER BY 1;
 
         INSERT INTO dw.agg_daily_seller (date_key, seller_key, state, orders, revenue_orders, canceled_orders, items, revenue,
                                          delivery_orders, delivered, on_time, late, delivery_days_sum, delay_days_sum, late_days_sum,
@@ -96,7 +97,8 @@ internal static class AnalyticsAggregatesSql
                coalesce(sum(f.price) FILTER (WHERE f.status = '{OrderStatuses.Returned}'), 0)
         FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
         WHERE f.is_revenue OR f.status = '{OrderStatuses.Returned}'
-        GROUP BY GROUPING SETS ((f.date_key, f.customer_state, f.payment_type), (f.date_key, f.customer_state, f.category, f.payment_type));
+        GROUP BY GROUPING SETS ((f.date_key, f.customer_state, f.payment_type), (f.date_key, f.customer_state, f.category, f.payment_type))
+        ORDER BY 1;
 
         """;
 
@@ -116,7 +118,8 @@ internal static class AnalyticsAggregatesSql
         INSERT INTO dw.agg_weekly_seller (week, seller_key, {WeeklySellerColumns})
         SELECT date_trunc('week', a.date_key::timestamp)::date, a.seller_key, {WeeklySellerSums}
         FROM dw.agg_daily_seller a
-        GROUP BY 1, 2;
+        GROUP BY 1, 2
+        ORDER BY 1;
         """;
 
     /// <summary>Incremental: the weeks of the reloaded days are added up again from the daily rows.</summary>
@@ -138,7 +141,8 @@ internal static class AnalyticsAggregatesSql
         SELECT date_trunc('month', a.date_key::timestamp)::date, a.product_key, min(a.category), sum(a.orders), sum(a.items), sum(a.revenue),
                min(a.date_key), max(a.date_key)
         FROM dw.agg_daily_product a
-        GROUP BY 1, 2;
+        GROUP BY 1, 2
+        ORDER BY 1;
         """;
 
     /// <summary>

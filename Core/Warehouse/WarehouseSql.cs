@@ -321,7 +321,8 @@ internal static class WarehouseSql
                coalesce(sum(f.cost) FILTER (WHERE f.is_revenue), 0),
                count(DISTINCT f.customer_key) FILTER (WHERE f.is_revenue)
         FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
-        GROUP BY f.date_key, f.customer_state;
+        GROUP BY f.date_key, f.customer_state
+        ORDER BY 1;
 
         INSERT INTO dw.agg_daily_sales (date_key, state, category, orders, revenue_orders, items, items_with_cost, revenue, freight, cost)
         SELECT f.date_key, f.customer_state, f.category,
@@ -333,7 +334,8 @@ internal static class WarehouseSql
                coalesce(sum(f.freight) FILTER (WHERE f.is_revenue), 0),
                coalesce(sum(f.cost) FILTER (WHERE f.is_revenue), 0)
         FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
-        GROUP BY f.date_key, f.customer_state, f.category;
+        GROUP BY f.date_key, f.customer_state, f.category
+        ORDER BY 1;
 
         INSERT INTO dw.agg_daily_delivery (date_key, state, carrier, orders, delivered, on_time, late,
                                            delivery_days_sum, delay_days_sum, late_days_sum)
@@ -346,7 +348,8 @@ internal static class WarehouseSql
               FROM dw.fact_sales f JOIN etl_days d ON d.day = f.date_key
               WHERE f.carrier IS NOT NULL
               ORDER BY f.order_id, f.item_no) o
-        GROUP BY o.date_key, o.customer_state, o.carrier;
+        GROUP BY o.date_key, o.customer_state, o.carrier
+        ORDER BY 1;
         """;
 
     public const string FactDateRange = "SELECT min(date_key), max(date_key) FROM dw.fact_sales";
