@@ -10,6 +10,13 @@ public static partial class AnalyticsApi
 
     private static void MapProductSellerCustomerAnalytics(RouteGroupBuilder api)
     {
+        api.MapGet("/categories", GetCategories)
+            .WithName("GetCategories")
+            .WithSummary("The product categories of the warehouse, with their products")
+            .WithDescription("Every product category of the warehouse in byte order, with the number of its products: the values the " +
+                "category parameter of the other analytics accepts. No query parameter but format. format=csv gives the list. " +
+                "Example: /api/analytics/categories." + Cached)
+            .Produces<CategoriesAnswer>().ProducesValidationProblem();
         api.MapGet("/products/lifecycle", GetLifecycle)
             .WithName("GetProductLifecycle")
             .WithSummary("Product lifecycle stages (Introduction, Growth, Maturity, Decline, Inactive) with the figures that justify them")
@@ -53,6 +60,15 @@ public static partial class AnalyticsApi
                 $"{CustomerLifetimeValueAnalytics.DefaultLimit}). Query: state = the customer's UF code. format=csv gives the histogram. " +
                 "Example: /api/analytics/customers/clv?state=SP&limit=20." + Cached)
             .Produces<ClvAnswer>().ProducesValidationProblem();
+    }
+
+    public static async Task<IResult> GetCategories(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct, string? format = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var csv = Csv(format, errors);
+        if (errors.Count > 0) return Invalid(errors);
+        var answer = await CategoryCatalog.ReadAsync(dataSource, clock, ct);
+        return csv ? CsvExport.File(answer.Categories, "categories") : TypedResults.Ok(answer);
     }
 
     public static async Task<IResult> GetLifecycle(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct,

@@ -150,3 +150,7 @@ public sealed record ClvAnswer(
 {
     public bool IsEmpty => Customers == 0;
 }
+
+public sealed record ProductCategory(string Category, long Products);
+
+public sealed record CategoriesAnswer(IReadOnlyList<ProductCategory> Categories);

@@ -60,16 +60,9 @@ public sealed partial class EcomApiClient
     public Task<SellerRankingAnswer> GetSellerRankingAsync(DashboardFilter filter, int limit, CancellationToken ct = default) =>
         GetAnalyticsAsync<SellerRankingAnswer>("sellers/ranking", Join(filter.ApiQuery(withCategory: false), $"limit={limit}"), ct);
 
-    /// <summary>
-    /// The product categories the filter offers: those of the best-selling products of the last nine years (the Api has
-    /// no list of categories; the filter also accepts a category typed by hand, which the Api checks).
-    /// </summary>
-    public async Task<IReadOnlyList<string>> GetCategoriesAsync(DateOnly today, CancellationToken ct = default)
-    {
-        var wide = new DashboardFilter(today.AddYears(-9), null, null, null);
-        var top = await GetTopProductsAsync(wide, 100, ct);
-        return [.. top.Products.Select(p => p.Category).Distinct().Order(StringComparer.Ordinal)];
-    }
+    /// <summary>The product categories the filter offers: every category of the warehouse (the filter also accepts one typed by hand, which the Api checks).</summary>
+    public async Task<IReadOnlyList<string>> GetCategoriesAsync(CancellationToken ct = default) =>
+        [.. (await GetAnalyticsAsync<CategoriesAnswer>("categories", "", ct)).Categories.Select(c => c.Category)];
 
     /// <summary>
     /// The CSV download of an analytics table (<paramref name="path"/> one of <see cref="CsvPaths"/>; query without

@@ -9,7 +9,9 @@ public sealed class FilterBarTests
 {
     private static (BunitContext Context, NavigationManager Navigation) Start(string url)
     {
-        var ctx = StubApi.Routes(("api/analytics/products/top", AnalyticsJson.TopProducts(3))).CreateContext();
+        var ctx = StubApi.Routes(("api/analytics/categories", """
+            {"categories":[{"category":"bed_bath_table","products":12},{"category":"watches_gifts","products":3}],"computedAt":"2026-01-01T00:00:00Z"}
+            """)).CreateContext();
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(url);
         return (ctx, navigation);
@@ -82,7 +84,7 @@ public sealed class FilterBarTests
         await using var __ = ctx;
         var client = ctx.Services.GetRequiredService<EcomApiClient>();
 
-        var categories = await client.GetCategoriesAsync(new DateOnly(2026, 1, 1));
+        var categories = await client.GetCategoriesAsync();
 
         Assert.Equal(27, BrazilStates.Codes.Count);
         Assert.Equal(["bed_bath_table", "watches_gifts"], categories);

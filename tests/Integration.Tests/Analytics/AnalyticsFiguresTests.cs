@@ -188,4 +188,21 @@ public sealed class AnalyticsFiguresTests(ServersFixture servers)
         Assert.Equal(2, csv.Length);
         Assert.StartsWith("1,2,Relógio,watches_gifts,398.00,2,2,0.7399,", csv[1]);
     }
+
+    [Fact]
+    public async Task Categories_are_those_of_the_warehouse_products()
+    {
+        await using var warehouse = await AnalyticsWarehouse.StartAsync(servers, "an_categories");
+
+        var answer = await warehouse.GetAsync<CategoriesAnswer>("/api/analytics/categories");
+        Assert.Equal(
+        [
+            new ProductCategory("bed_bath_table", 1), new ProductCategory("books_general_interest", 1), new ProductCategory("watches_gifts", 1),
+        ], answer.Categories);
+
+        var csv = await warehouse.GetCsvAsync("/api/analytics/categories?format=csv");
+        Assert.Equal(["Category,Products", "bed_bath_table,1", "books_general_interest,1", "watches_gifts,1"], csv);
+        var refused = await warehouse.Client.GetAsync("/api/analytics/categories?limit=3");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+    }
 }
