@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Dapper;
+using Ecom.Aspire.BrowserChecks;
 using Ecom.Aspire.Core.Warehouse;
 using Ecom.Aspire.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -115,63 +116,36 @@ public static class AnalyticsBenchmark
     /// <summary>Starts the Api on a loopback port and times every endpoint; null when the Api did not start.</summary>
     private static async Task<Dictionary<string, Latencies>?> MeasureAsync(string apiDll, string db, string redis, bool cache, int requests, CancellationToken ct)
     {
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
-        var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var info = new ProcessStartInfo(host) { WorkingDirectory = Path.GetDirectoryName(apiDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { apiDll, "--urls", url }) info.ArgumentList.Add(a);
-        info.Environment["ConnectionStrings__ecomdb"] = db;
-        info.Environment["ConnectionStrings__cache"] = redis;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Ecom__AdminApiKey"] = Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        info.Environment["Ecom__AnalyticsCacheEnabled"] = cache ? "true" : "false";
-        info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        var log = new StringBuilder();
-        void Log(string? line)
-        {
-            if (line is null) return;
-            lock (log) if (log.Length < 20_000) log.AppendLine(line);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet could not be started");
-        process.OutputDataReceived += (_, e) => Log(e.Data);
-        process.ErrorDataReceived += (_, e) => Log(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        RunningSystem system;
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-            if (!await LiveBenchmark.WaitHealthyAsync(http, process, ct))
-            {
-                lock (log) Console.Error.WriteLine($"error: the Api did not become healthy on {url}:\n{log}");
-                return null;
-            }
-            var pass = cache ? "cached" : "uncached";
-            Console.WriteLine($"analytics: Api on {url} (pid {process.Id}), output cache {(cache ? "on" : "off")}");
-            var result = new Dictionary<string, Latencies>();
-            foreach (var endpoint in Endpoints)
-            {
-                var errors = 0;
-                for (var i = 0; i < WarmupRequests; i++) errors += await CallAsync(http, endpoint, ct) is null ? 1 : 0;
-                var times = new List<double>(requests);
-                for (var i = 0; i < requests; i++)
-                {
-                    if (await CallAsync(http, endpoint, ct) is { } ms) times.Add(ms); else errors++;
-                }
-                times.Sort();
-                result[endpoint] = new Latencies(LiveBenchmark.Percentile(times, 50), LiveBenchmark.Percentile(times, 95), LiveBenchmark.Percentile(times, 99), errors);
-                Console.WriteLine(Invariant($"analytics: {pass} {endpoint}: p50 {result[endpoint].P50:F1} ms, p95 {result[endpoint].P95:F1} ms, p99 {result[endpoint].P99:F1} ms"));
-            }
-            return result;
+            system = await RunningSystem.StartApiAsync(db, redis,
+                new Dictionary<string, string> { ["Ecom__AnalyticsCacheEnabled"] = cache ? "true" : "false" }, apiDll, ct);
         }
-        finally
+        catch (InvalidOperationException e)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
         }
+        await using var _ = system;
+        using var http = new HttpClient { BaseAddress = new Uri(system.ApiUrl), Timeout = TimeSpan.FromSeconds(60) };
+        var pass = cache ? "cached" : "uncached";
+        Console.WriteLine($"analytics: Api on {system.ApiUrl} (pid {system.Processes[0].Pid}), output cache {(cache ? "on" : "off")}");
+        var result = new Dictionary<string, Latencies>();
+        foreach (var endpoint in Endpoints)
+        {
+            var errors = 0;
+            for (var i = 0; i < WarmupRequests; i++) errors += await CallAsync(http, endpoint, ct) is null ? 1 : 0;
+            var times = new List<double>(requests);
+            for (var i = 0; i < requests; i++)
+            {
+                if (await CallAsync(http, endpoint, ct) is { } ms) times.Add(ms); else errors++;
+            }
+            times.Sort();
+            result[endpoint] = new Latencies(LiveBenchmark.Percentile(times, 50), LiveBenchmark.Percentile(times, 95), LiveBenchmark.Percentile(times, 99), errors);
+            Console.WriteLine(Invariant($"analytics: {pass} {endpoint}: p50 {result[endpoint].P50:F1} ms, p95 {result[endpoint].P95:F1} ms, p99 {result[endpoint].P99:F1} ms"));
+        }
+        return result;
     }
 
     /// <summary>Milliseconds from the request to the end of the body; null when the answer is not 200.</summary>

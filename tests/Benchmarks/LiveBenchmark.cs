@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
+using Ecom.Aspire.BrowserChecks;
 using Ecom.Aspire.Core.Realtime;
 using Ecom.Aspire.Core.Simulation;
 using Ecom.Aspire.Core.Simulation.Runs;
@@ -284,81 +285,36 @@ public static partial class LiveBenchmark
 
     private static async Task<WrkResult?> MeasureApiAsync(string wrk, string apiDll, string db, string redis, int wrkSeconds, CancellationToken ct)
     {
-        var port = FreePort.Next();
-        var url = $"http://127.0.0.1:{port}";
-        // The same dotnet host as this process when it runs as `dotnet Ecom.Aspire.Benchmarks.dll` (or under dotnet run).
-        var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var info = new ProcessStartInfo(host) { WorkingDirectory = Path.GetDirectoryName(apiDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { apiDll, "--urls", url }) info.ArgumentList.Add(a);
-        info.Environment["ConnectionStrings__ecomdb"] = db;
-        info.Environment["ConnectionStrings__cache"] = redis;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Ecom__AdminApiKey"] = Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        var log = new StringBuilder();
-        void Log(string? line)
-        {
-            if (line is null) return;
-            lock (log) if (log.Length < 20_000) log.AppendLine(line);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet could not be started");
-        process.OutputDataReceived += (_, e) => Log(e.Data);
-        process.ErrorDataReceived += (_, e) => Log(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        RunningSystem system;
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
-            if (!await WaitHealthyAsync(http, process, ct))
-            {
-                lock (log) Console.Error.WriteLine($"error: the Api did not become healthy on {url}:\n{log}");
-                return null;
-            }
-            var answer = await http.GetFromJsonAsync<LiveKpisAnswer>("/api/kpis/live", Json, ct);
-            Console.WriteLine(Invariant($"live: Api on {url} (pid {process.Id}): /api/kpis/live answers from {answer?.Source} (degraded: {answer?.Degraded}), {answer?.Kpis.Orders:N0} orders today"));
-            if (answer?.Source != KpiSources.Redis) Console.Error.WriteLine("live: warning: the answer did not come from Redis");
-
-            await RunWrkAsync(wrk, ["-t2", "-c16", "-d3s", $"{url}/api/kpis/live"], 3, ct); // warm-up (JIT, pools)
-            var output = await RunWrkAsync(wrk, ["-t2", "-c16", $"-d{wrkSeconds}s", "--latency", "--timeout", "5s", $"{url}/api/kpis/live"], wrkSeconds, ct);
-            if (output is null) return null;
-            var result = ParseWrk(output);
-            if (result is null)
-            {
-                Console.Error.WriteLine($"error: could not read wrk's output:\n{output}");
-                return null;
-            }
-            Console.WriteLine(Invariant(
-                $"live: wrk -t2 -c16 -d{wrkSeconds}s {url}/api/kpis/live: {result.Requests:N0} requests, {result.RequestsPerSecond:F0} requests/s, latency p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.Errors} errors"));
-            if (result.Errors > 0) Console.Error.WriteLine("live: warning: some answers were errors (non-2xx, socket errors or timeouts)");
-            return result;
+            system = await RunningSystem.StartApiAsync(db, redis, apiDll: apiDll, ct: ct);
         }
-        finally
+        catch (InvalidOperationException e)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
         }
-    }
+        await using var _ = system;
+        var url = system.ApiUrl;
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        var answer = await http.GetFromJsonAsync<LiveKpisAnswer>("/api/kpis/live", Json, ct);
+        Console.WriteLine(Invariant($"live: Api on {url} (pid {system.Processes[0].Pid}): /api/kpis/live answers from {answer?.Source} (degraded: {answer?.Degraded}), {answer?.Kpis.Orders:N0} orders today"));
+        if (answer?.Source != KpiSources.Redis) Console.Error.WriteLine("live: warning: the answer did not come from Redis");
 
-    internal static async Task<bool> WaitHealthyAsync(HttpClient http, Process process, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        await RunWrkAsync(wrk, ["-t2", "-c16", "-d3s", $"{url}/api/kpis/live"], 3, ct); // warm-up (JIT, pools)
+        var output = await RunWrkAsync(wrk, ["-t2", "-c16", $"-d{wrkSeconds}s", "--latency", "--timeout", "5s", $"{url}/api/kpis/live"], wrkSeconds, ct);
+        if (output is null) return null;
+        var result = ParseWrk(output);
+        if (result is null)
         {
-            try
-            {
-                using var response = await http.GetAsync("/health", ct);
-                if (response.IsSuccessStatusCode) return true;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
-            await Task.Delay(250, ct);
+            Console.Error.WriteLine($"error: could not read wrk's output:\n{output}");
+            return null;
         }
-        return false;
+        Console.WriteLine(Invariant(
+            $"live: wrk -t2 -c16 -d{wrkSeconds}s {url}/api/kpis/live: {result.Requests:N0} requests, {result.RequestsPerSecond:F0} requests/s, latency p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.Errors} errors"));
+        if (result.Errors > 0) Console.Error.WriteLine("live: warning: some answers were errors (non-2xx, socket errors or timeouts)");
+        return result;
     }
 
     /// <summary>Runs wrk, killed if it outlives its duration by 30 s; its output, or null when it failed.</summary>

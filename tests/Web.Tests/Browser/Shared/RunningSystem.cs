@@ -70,12 +70,41 @@ public sealed class RunningSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The Api alone (a benchmark of its endpoints), on the given PostgreSQL and Redis, in Production, with
+    /// <paramref name="settings"/> added to its environment; <paramref name="apiDll"/> instead of the build output's.
+    /// </summary>
+    public static async Task<RunningSystem> StartApiAsync(string database, string redis, IReadOnlyDictionary<string, string>? settings = null,
+        string? apiDll = null, CancellationToken ct = default)
+    {
+        var system = new RunningSystem();
+        try
+        {
+            system.ApiUrl = $"http://127.0.0.1:{FreePort.Next()}";
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__ecomdb"] = database,
+                ["ConnectionStrings__cache"] = redis,
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+            system.Start("Api", system.ApiUrl, environment, apiDll);
+            await system.WaitHealthyAsync(system.ApiUrl, "Api", ct);
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>What the processes printed (the last 20,000 characters each), for a failure message.</summary>
     public string Logs() => string.Join("\n", _processes.Select(p => { lock (p.Log) return $"--- {p.Name} ---\n{p.Log}"; }));
 
-    private void Start(string project, string url, Dictionary<string, string> environment)
+    private void Start(string project, string url, Dictionary<string, string> environment, string? dllPath = null)
     {
-        var dll = BuildOutput.Find(project);
+        var dll = dllPath ?? BuildOutput.Find(project);
         var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
         var info = new ProcessStartInfo(host) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { dll, "--urls", url }) info.ArgumentList.Add(a);
