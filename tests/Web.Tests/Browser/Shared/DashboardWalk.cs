@@ -58,13 +58,15 @@ public sealed class DashboardWalk : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private readonly IBrowserContext _context;
     private readonly string _baseUrl;
     private readonly string _screenshots;
 
-    private DashboardWalk(IPlaywright playwright, IBrowser browser, string baseUrl, string screenshots)
+    private DashboardWalk(IPlaywright playwright, IBrowser browser, IBrowserContext context, string baseUrl, string screenshots)
     {
         _playwright = playwright;
         _browser = browser;
+        _context = context;
         _baseUrl = baseUrl.TrimEnd('/');
         _screenshots = screenshots;
     }
@@ -80,7 +82,10 @@ public sealed class DashboardWalk : IAsyncDisposable
             {
                 ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"],
             });
-            return new DashboardWalk(playwright, browser, baseUrl, folder);
+            // One browser profile for every visit, as a user's browser: after the first visit its HTTP cache holds the
+            // app's scripts and styles (fingerprinted, cached for good), and each page opens in a tab of its own.
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "pt-BR" });
+            return new DashboardWalk(playwright, browser, context, baseUrl, folder);
         }
         catch
         {
@@ -91,12 +96,11 @@ public sealed class DashboardWalk : IAsyncDisposable
 
     public string ScreenshotsIn => _screenshots;
 
-    /// <summary>Opens <paramref name="href"/> (with an optional query) in a fresh tab and waits until it is interactive and shows data.</summary>
+    /// <summary>Opens <paramref name="href"/> (with an optional query) in a new tab and waits until it is interactive and shows data.</summary>
     public async Task<PageVisit> VisitAsync(string href, string? query = null, string? screenshotName = null, int timeoutMs = 30_000)
     {
         var url = _baseUrl + href + (query is null ? "" : "?" + query);
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "pt-BR" });
-        var page = await context.NewPageAsync();
+        var page = await _context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -157,6 +161,7 @@ public sealed class DashboardWalk : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _context.DisposeAsync();
         await _browser.DisposeAsync();
         _playwright.Dispose();
     }
