@@ -14,7 +14,7 @@ internal static class SellerPeriodSource
     public static string From(AnalyticsFilter filter, string columns) => filter.State is not null
         ? $"""
           (SELECT d.seller_key, {columns} FROM dw.agg_daily_seller d
-           WHERE d.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date) AND d.state = CAST(@state AS char(2))) a
+           WHERE d.date_key BETWEEN CAST(@from AS date) AND CAST(@to AS date){filter.Conditions("d.state", null)}) a
           """
         : $"""
           (SELECT w.seller_key, {columns} FROM dw.agg_weekly_seller w
