@@ -79,8 +79,11 @@ public static class RfmAnalytics
         public long Customers;
         public long Recency;
         public long Frequency;
-        public decimal Monetary;
+        public long MonetaryCents;
     }
+
+    /// <summary>Orders up to one more than the last frequency limit have a score each; more orders score as that many.</summary>
+    private static readonly int FrequencyTableSize = (int)FrequencyLimits[^1] + 2;
 
     /// <summary>
     /// Each customer's figures are added up here from per-day rows (PostgreSQL's hash aggregation of tens of thousands of
@@ -116,26 +119,33 @@ public static class RfmAnalytics
         Array.Sort(monetary);
         var limits = new[] { 0.2m, 0.4m, 0.6m, 0.8m }.Select(p => Math.Round(Percentile(monetary, p), 2, MidpointRounding.AwayFromZero)).ToList();
 
+        // Tens of thousands of customers are scored: the recency and frequency scores of every possible value are looked
+        // up in tables made by RfmScoring, the monetary score compares centavos (integers, not decimals).
+        var recencyScores = Enumerable.Range(0, period.Days).Select(days => RfmScoring.Recency(days)).ToArray();
+        var frequencyScores = Enumerable.Range(0, FrequencyTableSize).Select(orders => RfmScoring.Frequency(orders)).ToArray();
+        var limitCents = limits.Select(l => (long)(l * 100)).ToArray();
         var sums = new SegmentSums[SegmentRules.Count];
         foreach (var c in byCustomer.Values)
         {
             var recency = period.To.DayNumber - c.Last.DayNumber;
-            var revenue = c.RevenueCents / 100m;
-            var segment = SegmentOfScores[RfmScoring.Recency(recency) - 1, RfmScoring.Frequency(c.Orders) - 1, RfmScoring.Monetary(revenue, limits) - 1];
+            var r = recencyScores[recency];
+            var f = frequencyScores[Math.Min(c.Orders, FrequencyTableSize - 1)];
+            var segment = SegmentOfScores[r - 1, f - 1, RfmScoring.Monetary(c.RevenueCents, limitCents) - 1];
             sums[segment].Customers++;
             sums[segment].Recency += recency;
             sums[segment].Frequency += c.Orders;
-            sums[segment].Monetary += revenue;
+            sums[segment].MonetaryCents += c.RevenueCents;
         }
 
         long customers = byCustomer.Count;
-        var total = sums.Sum(s => s.Monetary);
+        var total = sums.Sum(s => s.MonetaryCents) / 100m;
         var segments = SegmentRules.Select((rule, i) =>
         {
             var row = sums[i];
+            var monetary = row.MonetaryCents / 100m;
             return new RfmSegment(rule.Name, rule.Rule, row.Customers, Figures.Ratio(row.Customers, customers),
-                Figures.Average(row.Recency, row.Customers), Figures.Average(row.Frequency, row.Customers), Figures.Average(row.Monetary, row.Customers),
-                row.Monetary, Figures.Ratio(row.Monetary, total));
+                Figures.Average(row.Recency, row.Customers), Figures.Average(row.Frequency, row.Customers), Figures.Average(monetary, row.Customers),
+                monetary, Figures.Ratio(monetary, total));
         }).ToList();
         return new RfmAnswer(period, filter, period.To, customers, new RfmThresholds(RecencyLimits, FrequencyLimits, limits), segments, clock.GetUtcNow());
     }

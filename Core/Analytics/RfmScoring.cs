@@ -19,7 +19,18 @@ public static class RfmScoring
     /// <summary>1 + the number of the period's monetary quintile limits the value exceeds.</summary>
     public static int Monetary(decimal value, IReadOnlyList<decimal> monetaryLimits) => 1 + Exceeded(monetaryLimits, value);
 
-    /// <summary>How many of the limits the value exceeds (a loop: RFM scores every customer of the period).</summary>
+    /// <summary>
+    /// The same in centavos, for scoring every customer of a period: <paramref name="limitCents"/> are the limits
+    /// (rounded to centavos, as returned) times 100, so the comparisons are those of <see cref="Monetary(decimal, IReadOnlyList{decimal})"/>.
+    /// </summary>
+    public static int Monetary(long cents, long[] limitCents)
+    {
+        var count = 0;
+        foreach (var limit in limitCents) if (cents > limit) count++;
+        return 1 + count;
+    }
+
+    /// <summary>How many of the limits the value exceeds.</summary>
     private static int Exceeded(IReadOnlyList<decimal> limits, decimal value)
     {
         var count = 0;
