@@ -1,8 +1,10 @@
 using Ecom.Aspire.Api;
 using Ecom.Aspire.Api.Apis;
+using Ecom.Aspire.Core.Analytics;
 using Ecom.Aspire.Core.Jobs;
 using Ecom.Aspire.Core.Realtime;
 using Hangfire;
+using Npgsql;
 using Ecom.Aspire.Core.Storage;
 using Scalar.AspNetCore;
 
@@ -25,6 +27,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHangfire(config => config.UseEcomStorage(builder.Configuration.GetConnectionString("ecomdb")!));
 builder.Services.AddSingleton<RedisKpiStore>();
 builder.Services.AddSingleton<LiveKpiReader>();
+// /api/overview's exact row counts, kept a few seconds (DatabaseOverviewCache says how).
+builder.Services.AddSingleton(sp => new DatabaseOverviewCache(
+    ct => DatabaseOverviewQuery.ReadAsync(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), ct),
+    sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseOverviewCache>>()));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();

@@ -1,5 +1,4 @@
 using Ecom.Aspire.Core.Analytics;
-using Npgsql;
 
 namespace Ecom.Aspire.Api.Apis;
 
@@ -13,16 +12,17 @@ public static class OverviewApi
             .WithName("GetOverview")
             .WithSummary("Rows per table and the span of order dates")
             .WithDescription("Exact row counts of every table of the shop and sim schemas, the number of orders, and the " +
-                "first and last purchase time (UTC). An empty database answers with zero counts and null dates. " +
-                "format=csv gives the table counts as CSV.");
+                "first and last purchase time (UTC), as of computedAt. An empty database answers with zero counts and null dates. " +
+                "Counting millions of rows takes a while, so a count is answered again for up to 60 seconds (computedAt says " +
+                "when it was made) and recounted in the background once it is 5 seconds old. format=csv gives the table counts as CSV.");
         return app;
     }
 
-    public static async Task<IResult> GetOverview(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct, string? format = null)
+    public static async Task<IResult> GetOverview(DatabaseOverviewCache overviews, CancellationToken ct, string? format = null)
     {
         var csv = CsvExport.Wants(format, out var error);
         if (error is not null) return TypedResults.ValidationProblem(error, title: "Invalid query parameter");
-        var overview = await DatabaseOverviewQuery.ReadAsync(dataSource, clock, ct);
+        var overview = await overviews.GetAsync(ct);
         return csv ? CsvExport.File(overview.Tables, "overview-tables") : TypedResults.Ok(overview);
     }
 }

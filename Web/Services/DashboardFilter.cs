@@ -12,6 +12,9 @@ public sealed record DashboardFilter(DateOnly? From, DateOnly? To, string? State
 {
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>Days of the Api's default period (its AnalyticsPeriod.DefaultDays): used when neither date is set.</summary>
+    public const int DefaultDays = 30;
+
     public static readonly DashboardFilter None = new(null, null, null, null);
 
     /// <summary>
@@ -36,6 +39,17 @@ public sealed record DashboardFilter(DateOnly? From, DateOnly? To, string? State
         : null;
 
     public bool IsEmpty => this == None;
+
+    /// <summary>
+    /// The days of the period when the filter alone tells them: both dates set, or neither (the Api's default of
+    /// <see cref="DefaultDays"/>); null when only one end is set (the other is the Api's to find).
+    /// </summary>
+    public int? KnownDays => (From, To) switch
+    {
+        (null, null) => DefaultDays,
+        ({ } f, { } t) when f <= t => t.DayNumber - f.DayNumber + 1,
+        _ => null,
+    };
 
     /// <summary>
     /// The query string for the Api (without '?'; empty when nothing is set). <paramref name="withCategory"/> false
@@ -63,7 +77,7 @@ public sealed record DashboardFilter(DateOnly? From, DateOnly? To, string? State
     /// <summary>A short description for captions: "01/01/2024 – 31/01/2024 · SP · watches_gifts".</summary>
     public string Describe(AnalyticsPeriodView? period = null)
     {
-        var parts = new List<string> { period?.ToString() ?? (From is null && To is null ? "the latest 30 days" : $"{From:dd/MM/yyyy} – {To:dd/MM/yyyy}") };
+        var parts = new List<string> { period?.ToString() ?? (From is null && To is null ? $"the latest {DefaultDays} days" : $"{From:dd/MM/yyyy} – {To:dd/MM/yyyy}") };
         parts.Add(State is { } s ? BrazilStates.Find(s)?.Name ?? s : "all states");
         parts.Add(Category ?? "all categories");
         return string.Join(" · ", parts);

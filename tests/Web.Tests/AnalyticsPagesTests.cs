@@ -80,6 +80,27 @@ public sealed class AnalyticsPagesTests
         Assert.Contains("Revenue (R$)", page.Find("[data-testid=trend]").TextContent);
     }
 
+    [Theory]
+    [InlineData("/", "granularity=day")]
+    [InlineData("/?from=2024-01-01&to=2024-06-30", "from=2024-01-01&to=2024-06-30&granularity=week")]
+    [InlineData("/?from=2020-01-01&to=2024-01-01", "from=2020-01-01&to=2024-01-01&granularity=month")]
+    // One end alone: the length is the finance answer's period (31 days).
+    [InlineData("/?from=2021-01-01", "from=2021-01-01&granularity=day")]
+    public async Task Overview_chooses_the_trends_granularity_by_the_length_of_the_period(string url, string trendsQuery)
+    {
+        var api = StubApi.Routes(
+            ("api/overview", """{"tables":[],"orders":5,"firstOrderAt":null,"lastOrderAt":null,"runs":1,"computedAt":"2026-01-01T12:00:00Z"}"""),
+            ("api/kpis/live", StubApi.LiveJson()),
+            ("api/analytics/finance", AnalyticsJson.Finance()),
+            ("api/analytics/trends", AnalyticsJson.Trends(("2024-01-01", 1500m, 10))));
+        await using var ctx = Context(api, url);
+
+        var page = ctx.Render<Overview>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=trend-total]")));
+        Assert.Equal(["/api/analytics/trends?" + trendsQuery], api.Requests.Where(r => r.StartsWith("/api/analytics/trends")));
+    }
+
     [Fact]
     public async Task Geography_colours_the_map_lists_regions_and_states_and_a_click_filters_by_the_state()
     {

@@ -27,6 +27,17 @@ public sealed class DashboardFilterTests
     }
 
     [Fact]
+    public void Knows_the_periods_length_when_both_ends_or_neither_are_set()
+    {
+        Assert.Equal(DashboardFilter.DefaultDays, DashboardFilter.None.KnownDays);
+        Assert.Equal(31, new DashboardFilter(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), "SP", null).KnownDays);
+        Assert.Equal(1, new DashboardFilter(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 1), null, null).KnownDays);
+        Assert.Null(new DashboardFilter(new DateOnly(2024, 1, 1), null, null, null).KnownDays);
+        Assert.Null(new DashboardFilter(null, new DateOnly(2024, 1, 1), null, null).KnownDays);
+        Assert.Null(new DashboardFilter(new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 1), null, null).KnownDays);
+    }
+
+    [Fact]
     public void A_start_after_the_end_is_a_problem()
     {
         Assert.Null(new DashboardFilter(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 1), null, null).Problem);
