@@ -18,7 +18,8 @@ namespace Ecom.Aspire.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserSystemFixture : IAsyncLifetime
 {
-    public static readonly DateOnly From = new(2024, 1, 1);
+    /// <summary>19 months: the forecast needs <see cref="Core.Ml.Forecasting.ForecastTrainer.MinWeeks"/> weeks of history.</summary>
+    public static readonly DateOnly From = new(2022, 12, 1);
     public static readonly DateOnly To = new(2024, 6, 30);
 
     private LocalPostgres? _postgres;

@@ -8,7 +8,8 @@ namespace Ecom.Aspire.Web.Tests.Browser;
 /// Every page of the dashboard's menu in headless Chromium against the real Api and Web on a small simulated
 /// dataset: each must become interactive and show real figures, with no console error; the pages with the shared
 /// period control must show other figures for another period. A screenshot of each is saved
-/// (<see cref="DashboardWalk.ScreenshotFolder"/>), and the time to interactive is printed (it is not asserted).
+/// (<see cref="DashboardWalk.ScreenshotFolder"/>), and the time to interactive is printed (it is not asserted). Every
+/// page also opens from the menu, in the same tab (the circuit renders it, no page load).
 /// </summary>
 public sealed class DashboardPagesBrowserTests(BrowserSystemFixture system, ITestOutputHelper output) : IClassFixture<BrowserSystemFixture>
 {
@@ -36,6 +37,22 @@ public sealed class DashboardPagesBrowserTests(BrowserSystemFixture system, ITes
             if (other.ConsoleErrors.Count > 0) problems.Add($"{page.Href}?{OtherPeriod}: console errors: {string.Join(" | ", other.ConsoleErrors)}");
         }
         output.WriteLine($"screenshots: {system.Walk.ScreenshotsIn}");
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + system.System.Logs());
+    }
+
+    [Fact]
+    public async Task Every_page_opens_from_the_menu_without_a_page_load()
+    {
+        var visits = await system.Walk.ClickThroughMenuAsync([.. DashboardPages.All.Select(p => p.Href), DashboardPages.All[0].Href]);
+        var problems = new List<string>();
+        foreach (var visit in visits.Skip(1))
+        {
+            output.WriteLine($"page: {visit.Href} in_app_ms={visit.InteractiveMs} state={visit.State} figures={visit.Figures.Count}");
+            if (visit.State != "ready") problems.Add($"{visit.Href}: {visit.State} ({visit.Detail})");
+            if (visit.ConsoleErrors.Count > 0) problems.Add($"{visit.Href}: console errors: {string.Join(" | ", visit.ConsoleErrors)}");
+            if (!visit.Url.EndsWith(visit.Href, StringComparison.Ordinal)) problems.Add($"{visit.Href}: the address is {visit.Url}");
+        }
+        Assert.Equal(DashboardPages.All.Count, visits.Count - 1);
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + system.System.Logs());
     }
 

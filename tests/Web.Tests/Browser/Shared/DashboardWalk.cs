@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 namespace Ecom.Aspire.BrowserChecks;
 
 /// <summary>What one page showed when it was opened.</summary>
-/// <param name="State">ready (figures shown), placeholder (a page not built yet), error (the Api refused or could not be reached), or timeout.</param>
+/// <param name="State">ready (figures shown), placeholder (a page not built yet), empty (the page says there is nothing yet: no model
+/// trained, an empty database), error (the Api refused or could not be reached), or timeout.</param>
 /// <param name="InteractiveMs">From the start of the navigation until the Blazor circuit rendered and the page shows its data.</param>
 /// <param name="Figures">The figures the page shows, in order: amounts in R$ (not zero), counts (with thousands separators, or 1..999 standing
 /// alone: not part of a date, a time or an id), percentages and decimals.</param>
@@ -50,6 +51,8 @@ public sealed class DashboardWalk : IAsyncDisposable
           const problem = main.querySelector('[data-testid=api-error], [data-testid=api-refused], [data-testid=browse-problem]');
           if (problem) return { state: 'error', detail: problem.innerText.slice(0, 500), figures: [], hasFilter };
           if (main.querySelector('[data-testid=loading], .mud-progress-linear-indeterminate, .mud-table-loading')) return null;
+          const nothing = main.querySelector('[data-testid=not-trained], [data-testid=database-empty]');
+          if (nothing) return { state: 'empty', detail: nothing.innerText.slice(0, 300), figures: [], hasFilter };
           const pattern = /R\$\s?-?[\d.]*[1-9][\d.]*,\d{2}|\b[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?\b|[-−+]?\d+(?:,\d+)?\s?%|\b\d+,\d+\b|(?<![\d\/:.,])[1-9]\d{0,2}(?![\d\/:.,])/g;
           const figures = (main.innerText.replace(/\u00a0/g, ' ').match(pattern) || []);
           return figures.length > 0 ? { state: 'ready', detail: null, figures, hasFilter } : null;
@@ -157,6 +160,71 @@ public sealed class DashboardWalk : IAsyncDisposable
         lock (errors) seen = [.. errors];
         await page.CloseAsync();
         return new PageVisit(href, url, state, detail, clock.ElapsedMilliseconds, figures, hasFilter, seen, file);
+    }
+
+    /// <summary>
+    /// Opens the first of <paramref name="hrefs"/>, then goes to each of the others as a user does, by a click on its
+    /// link in the menu: no page load, the circuit renders the new page. Each is timed from the click until the new
+    /// page shows its data (the old page's headings are gone, the address is the new one, nothing loading, figures
+    /// shown); the first is timed from navigation, as <see cref="VisitAsync"/> does. No screenshots.
+    /// </summary>
+    public async Task<IReadOnlyList<PageVisit>> ClickThroughMenuAsync(IReadOnlyList<string> hrefs, int timeoutMs = 30_000)
+    {
+        var page = await _context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (errors) errors.Add(message.Text);
+        };
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        var visits = new List<PageVisit>();
+        try
+        {
+            for (var i = 0; i < hrefs.Count; i++)
+            {
+                var href = hrefs[i];
+                lock (errors) errors.Clear();
+                var clock = Stopwatch.StartNew();
+                if (i == 0)
+                {
+                    await page.GotoAsync(_baseUrl + href, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
+                }
+                else
+                {
+                    await page.EvaluateAsync("() => { window.__walkOld = [...document.querySelectorAll('.mud-main-content h4')]; }");
+                    clock.Restart();
+                    await page.ClickAsync($"a.mud-nav-link[href='{href}']", new PageClickOptions { Timeout = timeoutMs });
+                }
+                var script = $$"""
+                    () => {
+                      if ((window.__walkOld || []).some(e => e.isConnected) || location.pathname !== '{{href}}') return null;
+                      return ({{StateScript}})();
+                    }
+                    """;
+                JsonElement? result = null;
+                try
+                {
+                    var handle = await page.WaitForFunctionAsync(script, null, new PageWaitForFunctionOptions { PollingInterval = 20, Timeout = timeoutMs });
+                    clock.Stop();
+                    result = await handle.JsonValueAsync<JsonElement>();
+                }
+                catch (TimeoutException)
+                {
+                }
+                clock.Stop();
+                string[] seen;
+                lock (errors) seen = [.. errors];
+                visits.Add(result is { ValueKind: JsonValueKind.Object } r
+                    ? new PageVisit(href, page.Url, r.GetProperty("state").GetString()!, r.GetProperty("detail").GetString(), clock.ElapsedMilliseconds,
+                        [.. r.GetProperty("figures").EnumerateArray().Select(f => f.GetString()!)], r.GetProperty("hasFilter").GetBoolean(), seen, "")
+                    : new PageVisit(href, page.Url, "timeout", "the page did not show its data after the click", clock.ElapsedMilliseconds, [], false, seen, ""));
+            }
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+        return visits;
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,8 @@ namespace Ecom.Aspire.BrowserChecks;
 /// The Api and the Web run as real processes from their build output (real Kestrel on free loopback ports), the
 /// Api on the given PostgreSQL and Redis, the Web pointed at the Api by service discovery
 /// (<c>services__api__http__0</c>). The Web runs in the Development environment, which serves its static web assets
-/// (MudBlazor's, the framework's) from the build output as <c>dotnet run</c> does; both are stopped on dispose.
+/// (MudBlazor's, the framework's) from the build output as <c>dotnet run</c> does, with the cache headers of a
+/// published Web; both are stopped on dispose.
 /// </summary>
 public sealed class RunningSystem : IAsyncDisposable
 {
@@ -58,6 +59,9 @@ public sealed class RunningSystem : IAsyncDisposable
             {
                 ["services__api__http__0"] = system.ApiUrl,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                // The cache headers a published Web sends (fingerprinted files cached for good), not Development's
+                // no-cache, which makes the browser ask again for every script and style on every page.
+                ["EnableStaticAssetsDevelopmentCaching"] = "true",
             });
             await system.WaitHealthyAsync(system.ApiUrl, "Api", ct);
             await system.WaitHealthyAsync(system.WebUrl, "Web", ct);
