@@ -16,7 +16,8 @@ namespace Ecom.Aspire.Benchmarks;
 /// <c>soak [--minutes 10] [--rate 20] [--clients 8]</c>: the whole system (Worker with live mode, Api, Web as real
 /// processes) under a steady loopback HTTP load for a while. Prints the requests served, the errors (non-2xx or no
 /// answer), the latency percentiles, each process's memory at the start, at the end and its trend (least squares over
-/// the samples after the first minute), and at the end, with live mode paused, the drift between today's figures in
+/// the samples after the first minute, and over the second half alone: a process warming up grows at first, then
+/// levels), and at the end, with live mode paused, the drift between today's figures in
 /// Redis and in PostgreSQL (it must be zero).
 /// </summary>
 public static class SoakBenchmark
@@ -118,10 +119,11 @@ public static class SoakBenchmark
         foreach (var (name, samples) in memory)
         {
             var trend = Trend([.. samples.Where(s => s.Minute >= 1)]);
+            var half = samples.Where(s => s.Minute >= minutes / 2).ToList();
             memoryStart += samples[0].Mib;
             memoryEnd += samples[^1].Mib;
             Console.WriteLine(FormattableString.Invariant(
-                $"soak: {name} memory start={samples[0].Mib:F0} MiB end={samples[^1].Mib:F0} MiB max={samples.Max(s => s.Mib):F0} MiB trend={trend:+0.0;-0.0;0.0} MiB/min ({samples.Count} samples)"));
+                $"soak: {name} memory start={samples[0].Mib:F0} MiB end={samples[^1].Mib:F0} MiB max={samples.Max(s => s.Mib):F0} MiB trend={trend:+0.0;-0.0;0.0} MiB/min second_half={half[0].Mib:F0}->{half[^1].Mib:F0} MiB trend={Trend(half):+0.0;-0.0;0.0} MiB/min ({samples.Count} samples)"));
         }
         Console.WriteLine($"soak: live orders {drift.Orders:N0} today in PostgreSQL; drift Redis - PostgreSQL: orders {drift.OrdersDrift}, revenue {drift.RevenueDriftCents} cents, items {drift.ItemsDrift}");
         Console.WriteLine(FormattableString.Invariant(
