@@ -128,17 +128,8 @@ public sealed class DashboardWalk : IAsyncDisposable
         }
         else
         {
-            JsonElement? result = null;
-            try
-            {
-                // The state the page first reached (a later panel may start loading again: that does not undo it).
-                var handle = await page.WaitForFunctionAsync(StateScript, null, new PageWaitForFunctionOptions { PollingInterval = 20, Timeout = timeoutMs });
-                clock.Stop();
-                result = await handle.JsonValueAsync<JsonElement>();
-            }
-            catch (TimeoutException)
-            {
-            }
+            // The state the page first reached (a later panel may start loading again: that does not undo it).
+            var result = await WaitForStateAsync(page, StateScript, clock, timeoutMs);
             if (result is { ValueKind: JsonValueKind.Object } r)
             {
                 state = r.GetProperty("state").GetString()!;
@@ -201,17 +192,7 @@ public sealed class DashboardWalk : IAsyncDisposable
                       return ({{StateScript}})();
                     }
                     """;
-                JsonElement? result = null;
-                try
-                {
-                    var handle = await page.WaitForFunctionAsync(script, null, new PageWaitForFunctionOptions { PollingInterval = 20, Timeout = timeoutMs });
-                    clock.Stop();
-                    result = await handle.JsonValueAsync<JsonElement>();
-                }
-                catch (TimeoutException)
-                {
-                }
-                clock.Stop();
+                var result = await WaitForStateAsync(page, script, clock, timeoutMs);
                 string[] seen;
                 lock (errors) seen = [.. errors];
                 visits.Add(result is { ValueKind: JsonValueKind.Object } r
@@ -225,6 +206,22 @@ public sealed class DashboardWalk : IAsyncDisposable
             await page.CloseAsync();
         }
         return visits;
+    }
+
+    /// <summary>Waits until <paramref name="script"/> returns a state; the clock stops then. Null on timeout.</summary>
+    private static async Task<JsonElement?> WaitForStateAsync(IPage page, string script, Stopwatch clock, int timeoutMs)
+    {
+        try
+        {
+            var handle = await page.WaitForFunctionAsync(script, null, new PageWaitForFunctionOptions { PollingInterval = 20, Timeout = timeoutMs });
+            clock.Stop();
+            return await handle.JsonValueAsync<JsonElement>();
+        }
+        catch (TimeoutException)
+        {
+            clock.Stop();
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()
