@@ -14,6 +14,13 @@ public sealed class AnalyticsPagesTests
         return ctx;
     }
 
+    /// <summary>The Overview page's answers: a small overview, quiet live figures, and the given finance and trends.</summary>
+    private static StubApi OverviewApi(string finance, string trends) => StubApi.Routes(
+        ("api/overview", """{"tables":[],"orders":5,"firstOrderAt":null,"lastOrderAt":null,"runs":1,"computedAt":"2026-01-01T12:00:00Z"}"""),
+        ("api/kpis/live", StubApi.LiveJson()),
+        ("api/analytics/finance", finance),
+        ("api/analytics/trends", trends));
+
     [Fact]
     public async Task Finance_compares_the_period_with_the_previous_one_and_asks_with_the_URLs_filter()
     {
@@ -62,11 +69,8 @@ public sealed class AnalyticsPagesTests
     [Fact]
     public async Task Overview_adds_the_period_comparison_and_the_trend()
     {
-        var api = StubApi.Routes(
-            ("api/overview", """{"tables":[],"orders":5,"firstOrderAt":null,"lastOrderAt":null,"runs":1,"computedAt":"2026-01-01T12:00:00Z"}"""),
-            ("api/kpis/live", StubApi.LiveJson()),
-            ("api/analytics/finance", AnalyticsJson.Finance(revenue: 2000m, previousRevenue: 2500m)),
-            ("api/analytics/trends", AnalyticsJson.Trends(("2024-01-01", 1500m, 10), ("2024-01-02", 500.5m, 4))));
+        var api = OverviewApi(AnalyticsJson.Finance(revenue: 2000m, previousRevenue: 2500m),
+            AnalyticsJson.Trends(("2024-01-01", 1500m, 10), ("2024-01-02", 500.5m, 4)));
         await using var ctx = Context(api, "/?state=RJ");
 
         var page = ctx.Render<Overview>();
@@ -88,11 +92,7 @@ public sealed class AnalyticsPagesTests
     [InlineData("/?from=2021-01-01", "from=2021-01-01&granularity=day")]
     public async Task Overview_chooses_the_trends_granularity_by_the_length_of_the_period(string url, string trendsQuery)
     {
-        var api = StubApi.Routes(
-            ("api/overview", """{"tables":[],"orders":5,"firstOrderAt":null,"lastOrderAt":null,"runs":1,"computedAt":"2026-01-01T12:00:00Z"}"""),
-            ("api/kpis/live", StubApi.LiveJson()),
-            ("api/analytics/finance", AnalyticsJson.Finance()),
-            ("api/analytics/trends", AnalyticsJson.Trends(("2024-01-01", 1500m, 10))));
+        var api = OverviewApi(AnalyticsJson.Finance(), AnalyticsJson.Trends(("2024-01-01", 1500m, 10)));
         await using var ctx = Context(api, url);
 
         var page = ctx.Render<Overview>();
