@@ -15,17 +15,27 @@ public static class HangfireStorage
 
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How old a distributed lock must be before another process may take it over. Hangfire holds its locks for
+    /// milliseconds (a job's state change, a scheduler's poll) and no job of ours holds one while it runs, so a lock
+    /// older than this was left by a process that died holding it: a Worker killed while it moved a job from Enqueued
+    /// to Processing leaves that job's state lock behind, and the job cannot start anywhere until the lock expires
+    /// (Hangfire.PostgreSql's default is 10 minutes).
+    /// </summary>
+    public static readonly TimeSpan DistributedLockTimeout = TimeSpan.FromMinutes(1);
+
+    public static PostgreSqlStorageOptions Options() => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = true,
+        InvisibilityTimeout = InvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
+        DistributedLockTimeout = DistributedLockTimeout,
+    };
+
     public static IGlobalConfiguration UseEcomStorage(this IGlobalConfiguration config, string connectionString) => config
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
         .UseSimpleAssemblyNameTypeSerializer()
         .UseRecommendedSerializerSettings()
-        .UsePostgreSqlStorage(
-            c => c.UseNpgsqlConnection(connectionString),
-            new PostgreSqlStorageOptions
-            {
-                SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
-                InvisibilityTimeout = InvisibilityTimeout,
-                UseSlidingInvisibilityTimeout = true,
-            });
+        .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString), Options());
 }

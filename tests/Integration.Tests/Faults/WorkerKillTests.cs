@@ -36,15 +36,18 @@ public sealed class WorkerKillTests(ServersFixture servers)
         {
             await first.DisposeAsync();
         }
+        var killedOutput = first.Output;
         var atKill = await connection.QuerySingleAsync<(int Done, int Total)>(
             "SELECT chunks_done, chunks_total FROM sim.runs WHERE id = @runId", new { runId });
         Assert.True(atKill.Done < atKill.Total, $"the run finished before the kill ({atKill.Done}/{atKill.Total}): nothing was interrupted");
 
         // Started again, the Worker takes the queued chunks at once and, after Hangfire's invisibility timeout, the
-        // chunk the dead process had fetched.
+        // chunk the dead process had fetched (when it was killed while moving that job to Processing, after the job's
+        // state lock it left behind has expired: HangfireLockLeftBehindTests).
         await using (var second = KillableWorkerProcess.Start(db, servers.Redis.ConnectionString))
         {
-            await WaitUntilAsync(connection, runId, done => done == atKill.Total, TimeSpan.FromMinutes(3), second);
+            await WaitUntilAsync(connection, runId, done => done == atKill.Total, TimeSpan.FromMinutes(3), second,
+                $"The killed Worker had said:\n{killedOutput}");
         }
         Assert.Equal(RunStatuses.Completed, await connection.ExecuteScalarAsync<string>("SELECT status FROM sim.runs WHERE id = @runId", new { runId }));
 
@@ -60,7 +63,7 @@ public sealed class WorkerKillTests(ServersFixture servers)
 
     private sealed record IdOnly(int Id);
 
-    private static async Task WaitUntilAsync(NpgsqlConnection connection, int runId, Func<int, bool> condition, TimeSpan limit, KillableWorkerProcess worker)
+    private static async Task WaitUntilAsync(NpgsqlConnection connection, int runId, Func<int, bool> condition, TimeSpan limit, KillableWorkerProcess worker, string? earlier = null)
     {
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
@@ -69,6 +72,22 @@ public sealed class WorkerKillTests(ServersFixture servers)
             if (condition(done)) return;
             await Task.Delay(50);
         }
-        Assert.Fail($"run {runId} did not get there within {limit}; the Worker said:\n{worker.Output}");
+        Assert.Fail($"run {runId} did not get there within {limit}.\n{await DescribeAsync(connection, runId)}\n{earlier}\nThe Worker said:\n{worker.Output}");
+    }
+
+    /// <summary>The run's chunks and their Hangfire jobs, for a failure message.</summary>
+    private static async Task<string> DescribeAsync(NpgsqlConnection connection, int runId)
+    {
+        var chunks = await connection.QueryAsync<(int ChunkNo, string Status, int Attempts, string? Worker, string? Error)>(
+            "SELECT chunk_no, status, attempts, worker, error FROM sim.run_chunks WHERE run_id = @runId ORDER BY chunk_no", new { runId });
+        var jobs = await connection.QueryAsync<(long Id, string? State, string Arguments, DateTime? FetchedAt)>("""
+            SELECT j.id, j.statename, j.arguments, q.fetchedat
+            FROM hangfire.job j LEFT JOIN hangfire.jobqueue q ON q.jobid = j.id
+            WHERE j.invocationdata::text LIKE '%HistorySimulationJob%' ORDER BY j.id
+            """);
+        var locks = await connection.QueryAsync<(string Resource, DateTime? Acquired)>("SELECT resource, acquired FROM hangfire.lock");
+        return "Chunks:\n" + string.Join("\n", chunks.Select(c => $"  {c}"))
+            + "\nHangfire jobs:\n" + string.Join("\n", jobs.Select(j => $"  {j}"))
+            + "\nHangfire locks:\n" + string.Join("\n", locks.Select(l => $"  {l}"));
     }
 }

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Ecom.Aspire.Core.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Npgsql;
+
+namespace Ecom.Aspire.Integration.Tests.Faults;
+
+/// <summary>
+/// Fault: a Worker killed while it moved a job from Enqueued to Processing leaves the job's state lock in
+/// hangfire.lock. The job must still run, on the next Worker, once the lock is older than
+/// <see cref="HangfireStorage.DistributedLockTimeout"/> (Hangfire.PostgreSql's default of 10 minutes held it up that long).
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class HangfireLockLeftBehindTests(ServersFixture servers)
+{
+    [Fact]
+    public async Task A_job_whose_state_lock_a_killed_Worker_left_behind_runs_once_the_lock_expires()
+    {
+        var db = await servers.NewMigratedDatabaseAsync("hangfire_lock");
+        var options = HangfireStorage.Options();
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(db, options), options);
+        var key = Guid.NewGuid().ToString("N");
+        var jobId = new BackgroundJobClient(storage).Enqueue(() => CountedJob.Run(key));
+
+        // The lock as the dead Worker left it, taken 5 seconds before it expires.
+        var age = HangfireStorage.DistributedLockTimeout - TimeSpan.FromSeconds(5);
+        await using (var connection = new NpgsqlConnection(db))
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES (@resource, 0, now() - @age)",
+                new { resource = $"hangfire:job:{jobId}:state-lock", age });
+        }
+
+        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, ServerName = "lock-test" }, storage))
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!CountedJob.Runs.ContainsKey(key) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        }
+
+        Assert.Equal(1, CountedJob.Runs.GetValueOrDefault(key));
+        Assert.Equal("Succeeded", storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault()?.StateName);
+    }
+}
+
+/// <summary>A job that counts its runs under its key.</summary>
+public static class CountedJob
+{
+    public static readonly ConcurrentDictionary<string, int> Runs = new();
+
+    public static void Run(string key) => Runs.AddOrUpdate(key, 1, (_, n) => n + 1);
+}
