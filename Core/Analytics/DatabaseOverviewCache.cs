@@ -4,7 +4,8 @@ namespace Ecom.Aspire.Core.Analytics;
 
 /// <summary>
 /// The <see cref="DatabaseOverview"/> the Api answers with. Exact counts of millions of rows take a few hundred
-/// milliseconds, so the last count is kept: younger than <see cref="RefreshAfter"/> it is answered as it is; up to
+/// milliseconds of every core (parallel scans), so the last count is kept, and recounted at most once a minute (the live
+/// tiles, not these counts, follow the orders as they come): younger than <see cref="RefreshAfter"/> it is answered as it is; up to
 /// <see cref="MaxAge"/> it is answered too, and one recount starts in the background (the answer's
 /// <see cref="DatabaseOverview.ComputedAt"/> says when it was counted); older, or before the first count, the request
 /// waits for a recount. Concurrent requests share one count; a failed count is not kept (the next request tries
@@ -12,8 +13,8 @@ namespace Ecom.Aspire.Core.Analytics;
 /// </summary>
 public sealed class DatabaseOverviewCache(Func<CancellationToken, Task<DatabaseOverview>> count, TimeProvider clock, ILogger<DatabaseOverviewCache> logger)
 {
-    public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(5);
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
     private readonly Lock _lock = new();
     private DatabaseOverview? _kept;

@@ -8,7 +8,9 @@ namespace Ecom.Aspire.BrowserChecks;
 /// <summary>What one page showed when it was opened.</summary>
 /// <param name="State">ready (figures shown), placeholder (a page not built yet), empty (the page says there is nothing yet: no model
 /// trained, an empty database), error (the Api refused or could not be reached), or timeout.</param>
-/// <param name="InteractiveMs">From the start of the navigation until the Blazor circuit rendered and the page shows its data.</param>
+/// <param name="InteractiveMs">From the start of the navigation until the Blazor circuit rendered the page and it shows its data: for a
+/// page load the browser's own clock (performance.now(), whose origin is the navigation's start; the tab's creation by the test
+/// is not counted), for a click in the menu from the click.</param>
 /// <param name="Figures">The figures the page shows, in order: amounts in R$ (not zero), counts (with thousands separators, or 1..999 standing
 /// alone: not part of a date, a time or an id), percentages and decimals.</param>
 /// <param name="HasFilter">Whether the page shows the shared period and filter control.</param>
@@ -42,20 +44,23 @@ public sealed class DashboardWalk : IAsyncDisposable
         return Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "screenshots");
     }
 
-    // The state of the page's main content: null while something is loading or no figure is shown yet.
+    // The state of the page's main content: null until the circuit has rendered the page (a prerendered page shows
+    // the same figures but does not answer yet), while something is loading or while no figure is shown. "at" is the
+    // browser's clock: milliseconds since the navigation started.
     private const string StateScript = """
         () => {
+          if (!document.querySelector('[data-interactive=true]')) return null;
           const main = document.querySelector('.mud-main-content') || document.body;
           const hasFilter = !!main.querySelector('[data-testid=filter-bar]');
-          if (main.querySelector('[data-testid=not-built]')) return { state: 'placeholder', detail: main.innerText.slice(0, 300), figures: [], hasFilter };
+          if (main.querySelector('[data-testid=not-built]')) return { state: 'placeholder', detail: main.innerText.slice(0, 300), figures: [], hasFilter, at: performance.now() };
           const problem = main.querySelector('[data-testid=api-error], [data-testid=api-refused], [data-testid=browse-problem]');
-          if (problem) return { state: 'error', detail: problem.innerText.slice(0, 500), figures: [], hasFilter };
+          if (problem) return { state: 'error', detail: problem.innerText.slice(0, 500), figures: [], hasFilter, at: performance.now() };
           if (main.querySelector('[data-testid=loading], .mud-progress-linear-indeterminate, .mud-table-loading')) return null;
           const nothing = main.querySelector('[data-testid=not-trained], [data-testid=database-empty]');
-          if (nothing) return { state: 'empty', detail: nothing.innerText.slice(0, 300), figures: [], hasFilter };
+          if (nothing) return { state: 'empty', detail: nothing.innerText.slice(0, 300), figures: [], hasFilter, at: performance.now() };
           const pattern = /R\$\s?-?[\d.]*[1-9][\d.]*,\d{2}|\b[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?\b|[-−+]?\d+(?:,\d+)?\s?%|\b\d+,\d+\b|(?<![\d\/:.,])[1-9]\d{0,2}(?![\d\/:.,])/g;
           const figures = (main.innerText.replace(/\u00a0/g, ' ').match(pattern) || []);
-          return figures.length > 0 ? { state: 'ready', detail: null, figures, hasFilter } : null;
+          return figures.length > 0 ? { state: 'ready', detail: null, figures, hasFilter, at: performance.now() } : null;
         }
         """;
 
@@ -120,6 +125,7 @@ public sealed class DashboardWalk : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
         string state, detail = "";
+        long? interactiveMs = null;
         IReadOnlyList<string> figures = [];
         var hasFilter = false;
         if (await Task.WhenAny(rendered.Task, Task.Delay(timeoutMs)) != rendered.Task)
@@ -136,6 +142,7 @@ public sealed class DashboardWalk : IAsyncDisposable
                 detail = r.GetProperty("detail").GetString() ?? "";
                 figures = [.. r.GetProperty("figures").EnumerateArray().Select(f => f.GetString()!)];
                 hasFilter = r.GetProperty("hasFilter").GetBoolean();
+                interactiveMs = (long)Math.Round(r.GetProperty("at").GetDouble());
             }
             else
             {
@@ -150,7 +157,7 @@ public sealed class DashboardWalk : IAsyncDisposable
         string[] seen;
         lock (errors) seen = [.. errors];
         await page.CloseAsync();
-        return new PageVisit(href, url, state, detail, clock.ElapsedMilliseconds, figures, hasFilter, seen, file);
+        return new PageVisit(href, url, state, detail, interactiveMs ?? clock.ElapsedMilliseconds, figures, hasFilter, seen, file);
     }
 
     /// <summary>
