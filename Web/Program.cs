@@ -8,6 +8,10 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// Run from its build output in any environment (the tests and benchmarks run it in Production, as deployed), the Web
+// serves MudBlazor's and the framework's static web assets from where the build left them; published, it has them in
+// wwwroot and this finds no manifest and does nothing.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

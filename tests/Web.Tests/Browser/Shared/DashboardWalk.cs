@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -20,9 +19,11 @@ public sealed record PageVisit(
 
 /// <summary>
 /// Opens dashboard pages in headless Chromium (Debian's /usr/bin/chromium through Playwright, --no-sandbox) and
-/// measures each: the time from navigation until the page is interactive (the Blazor Server circuit has sent its
-/// first render batch over its WebSocket) and shows its data (nothing loading, at least one figure shown), the
+/// measures each: the time from navigation until the page is interactive (the Blazor Server circuit has rendered it:
+/// the layout's data-interactive attribute) and shows its data (nothing loading, at least one figure shown), the
 /// figures, the console errors, and a full-page screenshot. Shared by the browser test and the <c>pages</c> benchmark.
+/// Nothing else watches the page while it loads (a listener on the circuit's WebSocket frames had Playwright copy every
+/// render batch out of the browser, which slowed the page it timed).
 /// </summary>
 public sealed class DashboardWalk : IAsyncDisposable
 {
@@ -115,12 +116,6 @@ public sealed class DashboardWalk : IAsyncDisposable
             if (message.Type == "error") lock (errors) errors.Add(message.Text);
         };
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };
-        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var marker = Encoding.ASCII.GetBytes("JS.RenderBatch");
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
-        {
-            if ((frame.Binary is { } bytes && bytes.AsSpan().IndexOf(marker) >= 0) || frame.Text?.Contains("JS.RenderBatch") == true) rendered.TrySetResult();
-        };
 
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
@@ -128,27 +123,24 @@ public sealed class DashboardWalk : IAsyncDisposable
         long? interactiveMs = null;
         IReadOnlyList<string> figures = [];
         var hasFilter = false;
-        if (await Task.WhenAny(rendered.Task, Task.Delay(timeoutMs)) != rendered.Task)
+        // The state the page first reached (a later panel may start loading again: that does not undo it).
+        var result = await WaitForStateAsync(page, StateScript, clock, timeoutMs);
+        if (result is { ValueKind: JsonValueKind.Object } r)
         {
-            (state, detail) = ("timeout", "the Blazor circuit sent no render batch");
+            state = r.GetProperty("state").GetString()!;
+            detail = r.GetProperty("detail").GetString() ?? "";
+            figures = [.. r.GetProperty("figures").EnumerateArray().Select(f => f.GetString()!)];
+            hasFilter = r.GetProperty("hasFilter").GetBoolean();
+            interactiveMs = (long)Math.Round(r.GetProperty("at").GetDouble());
+        }
+        else if (!await page.IsVisibleAsync("[data-interactive=true]"))
+        {
+            (state, detail) = ("timeout", "the Blazor circuit did not render the page");
         }
         else
         {
-            // The state the page first reached (a later panel may start loading again: that does not undo it).
-            var result = await WaitForStateAsync(page, StateScript, clock, timeoutMs);
-            if (result is { ValueKind: JsonValueKind.Object } r)
-            {
-                state = r.GetProperty("state").GetString()!;
-                detail = r.GetProperty("detail").GetString() ?? "";
-                figures = [.. r.GetProperty("figures").EnumerateArray().Select(f => f.GetString()!)];
-                hasFilter = r.GetProperty("hasFilter").GetBoolean();
-                interactiveMs = (long)Math.Round(r.GetProperty("at").GetDouble());
-            }
-            else
-            {
-                var body = await page.InnerTextAsync("body");
-                (state, detail) = ("timeout", "the page kept loading or showed no figure: " + body[..Math.Min(300, body.Length)]);
-            }
+            var body = await page.InnerTextAsync("body");
+            (state, detail) = ("timeout", "the page kept loading or showed no figure: " + body[..Math.Min(300, body.Length)]);
         }
         clock.Stop();
         var name = screenshotName ?? (href.Trim('/') is { Length: > 0 } path ? path.Replace('/', '-') : "overview");
