@@ -31,6 +31,8 @@ var cache = builder.AddRedis("cache")          // ConnectionStrings__cache (Stac
 // ---- The three hosts -------------------------------------------------------------------------------------------------
 // The Worker applies the migrations at start (schemas shop, sim, dw, hangfire and the role bi_reader, whose password it
 // sets from Ecom:BiReaderPassword) and only then listens, so "healthy" means "schema ready".
+// MALLOC_ARENA_MAX=2: glibc gives each busy thread a malloc arena of its own (up to 8 per core), and the runtime's native
+// allocations spread over them kept the working set creeping up under steady load (README, soak).
 var worker = builder.AddProject<Projects.Worker>("worker")
     .WithReference(ecomdb)
     .WithReference(cache)
@@ -38,6 +40,7 @@ var worker = builder.AddProject<Projects.Worker>("worker")
     .WaitFor(cache)
     .WithEnvironment("Ecom__AdminApiKey", adminApiKey)
     .WithEnvironment("Ecom__BiReaderPassword", biReaderPassword)
+    .WithEnvironment("MALLOC_ARENA_MAX", "2")
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.Api>("api")
@@ -46,12 +49,14 @@ var api = builder.AddProject<Projects.Api>("api")
     .WaitFor(ecomdb)
     .WaitFor(worker)
     .WithEnvironment("Ecom__AdminApiKey", adminApiKey)
+    .WithEnvironment("MALLOC_ARENA_MAX", "2")
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Web>("web")
     .WithReference(api)                        // services__api__http__0
     .WaitFor(api)
     .WithEnvironment("Ecom__AdminApiKey", adminApiKey)
+    .WithEnvironment("MALLOC_ARENA_MAX", "2")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 

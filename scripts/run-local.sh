@@ -98,6 +98,9 @@ export ConnectionStrings__cache="127.0.0.1:$REDIS_PORT"
 export Ecom__AdminApiKey="$ADMIN_KEY"
 export Ecom__BiReaderPassword="$ECOM_BI_READER_PASSWORD"
 export services__api__http__0="http://127.0.0.1:$API_PORT"
+# As the AppHost sets it: at most two glibc malloc arenas (one per busy thread, up to 8 per core, kept the hosts' working
+# set creeping up under steady load).
+export MALLOC_ARENA_MAX=2
 
 start_host() { # name port
   (cd "$DATA/bin/$1" && exec dotnet "Ecom.Aspire.$1.dll" --urls "http://127.0.0.1:$2") > "$DATA/logs/$1.log" 2>&1 &
