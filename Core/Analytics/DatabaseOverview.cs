@@ -44,11 +44,16 @@ public static class DatabaseOverviewQuery
     public static async Task<DatabaseOverview> ReadAsync(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var counts = (await connection.QueryAsync<(int Ordinal, long Rows)>(new CommandDefinition(CountSql, cancellationToken: ct)))
+        // One core: a parallel count was hardly faster here (0.4 s for 5 million rows either way) and took every core
+        // from the requests served beside a background recount.
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("SET LOCAL max_parallel_workers_per_gather = 0", transaction: transaction, cancellationToken: ct));
+        var counts = (await connection.QueryAsync<(int Ordinal, long Rows)>(new CommandDefinition(CountSql, transaction: transaction, cancellationToken: ct)))
             .OrderBy(c => c.Ordinal)
             .Select(c => new TableCount(Tables[c.Ordinal].Schema, Tables[c.Ordinal].Table, c.Rows))
             .ToList();
-        var range = await connection.QuerySingleAsync<(DateTime? First, DateTime? Last)>(new CommandDefinition(RangeSql, cancellationToken: ct));
+        var range = await connection.QuerySingleAsync<(DateTime? First, DateTime? Last)>(new CommandDefinition(RangeSql, transaction: transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
         return new DatabaseOverview(
             counts,
             Orders: counts.Single(c => c.Table == "orders").Rows,

@@ -4,7 +4,7 @@ namespace Ecom.Aspire.Core.Analytics;
 
 /// <summary>
 /// The <see cref="DatabaseOverview"/> the Api answers with. Exact counts of millions of rows take a few hundred
-/// milliseconds of every core (parallel scans), so the last count is kept, and recounted at most once a minute (the live
+/// milliseconds (one core: <see cref="DatabaseOverviewQuery"/>), so the last count is kept, and recounted at most once a minute (the live
 /// tiles, not these counts, follow the orders as they come): younger than <see cref="RefreshAfter"/> it is answered as it is; up to
 /// <see cref="MaxAge"/> it is answered too, and one recount starts in the background (the answer's
 /// <see cref="DatabaseOverview.ComputedAt"/> says when it was counted); older, or before the first count, the request

@@ -70,6 +70,8 @@ public sealed class DashboardWalk : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly string _baseUrl;
     private readonly string _screenshots;
+    private readonly List<string> _openTabErrors = [];
+    private IPage? _openTab;
 
     private DashboardWalk(IPlaywright playwright, IBrowser browser, IBrowserContext context, string baseUrl, string screenshots)
     {
@@ -105,17 +107,28 @@ public sealed class DashboardWalk : IAsyncDisposable
 
     public string ScreenshotsIn => _screenshots;
 
-    /// <summary>Opens <paramref name="href"/> (with an optional query) in a new tab and waits until it is interactive and shows data.</summary>
-    public async Task<PageVisit> VisitAsync(string href, string? query = null, string? screenshotName = null, int timeoutMs = 30_000)
+    /// <summary>
+    /// Opens <paramref name="href"/> (with an optional query) and waits until it is interactive and shows data: in a
+    /// new tab, or with <paramref name="inOpenTab"/> in the tab these visits keep open, as a user opens a bookmark or
+    /// types an address in the browser they have open (a page load all the same: a new document and a new circuit;
+    /// only the browser's start of a new tab, a renderer process of its own, is not part of it).
+    /// </summary>
+    public async Task<PageVisit> VisitAsync(string href, string? query = null, string? screenshotName = null, int timeoutMs = 30_000, bool inOpenTab = false)
     {
         var url = _baseUrl + href + (query is null ? "" : "?" + query);
-        var page = await _context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
+        IPage page;
+        List<string> errors;
+        if (inOpenTab)
         {
-            if (message.Type == "error") lock (errors) errors.Add(message.Text);
-        };
-        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+            page = _openTab ??= await NewTabAsync(_openTabErrors);
+            errors = _openTabErrors;
+            lock (errors) errors.Clear();
+        }
+        else
+        {
+            errors = [];
+            page = await NewTabAsync(errors);
+        }
 
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = timeoutMs });
@@ -148,8 +161,20 @@ public sealed class DashboardWalk : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         string[] seen;
         lock (errors) seen = [.. errors];
-        await page.CloseAsync();
+        if (!inOpenTab) await page.CloseAsync();
         return new PageVisit(href, url, state, detail, interactiveMs ?? clock.ElapsedMilliseconds, figures, hasFilter, seen, file);
+    }
+
+    /// <summary>A new tab whose console errors and page errors go to <paramref name="errors"/>.</summary>
+    private async Task<IPage> NewTabAsync(List<string> errors)
+    {
+        var page = await _context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (errors) errors.Add(message.Text);
+        };
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        return page;
     }
 
     /// <summary>
@@ -160,13 +185,8 @@ public sealed class DashboardWalk : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<PageVisit>> ClickThroughMenuAsync(IReadOnlyList<string> hrefs, int timeoutMs = 30_000)
     {
-        var page = await _context.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error") lock (errors) errors.Add(message.Text);
-        };
-        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        var page = await NewTabAsync(errors);
         var visits = new List<PageVisit>();
         try
         {
